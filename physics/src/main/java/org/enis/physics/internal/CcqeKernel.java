@@ -1,0 +1,177 @@
+package org.enis.physics.internal;
+
+import org.enis.physics.CcqeParameters;
+
+/**
+ * The fully differential RFG cross section {@code d3sigma/(dp_N dp_mu dcos(theta))} per target
+ * nucleon, in 1e-38 cm^2/GeV^2, azimuth-averaged in closed form (shared/reference/
+ * ccqe-model.md, "RFG density with the nucleon momentum as a variable").
+ *
+ * <p>Frame: {@code q} along z, the neutrino in the xz-plane, the nucleon at polar angle
+ * {@code alpha0} (fixed by energy conservation) and azimuth {@code phi} about {@code q}. The
+ * contraction is {@code S(phi) = s0 + s1 cos(phi) + s2 cos^2(phi)}; its average
+ * {@code s0 + s2/2} enters the density. Immutable and thread-safe; {@link #evaluate} allocates
+ * nothing.
+ */
+public final class CcqeKernel {
+
+    /** Cross sections are reported in units of 1e-38 cm^2. */
+    public static final double CM2_UNIT = 1.0e-38;
+
+    private final double initialMass;
+    private final double initialMass2;
+    private final double finalMass2;
+    private final double finalMass;
+    private final double vertexMass2;
+    private final double muonMass2;
+    private final double fermiMomentum;
+    private final double fermiMomentum2;
+    private final double removalEnergy;
+    private final boolean pauliBlocking;
+    private final double eta;
+    private final double inverseVectorMass2;
+    private final double inverseAxialMass2;
+    private final double pionMass2;
+    private final double isovectorMoment;
+    private final double axialCoupling;
+    private final double inverseFourVertexMass2;
+    /** {@code 3/k_F^3 * G_F^2 V_ud^2/(4 pi)} converted to 1e-38 cm^2. */
+    private final double normalisation;
+
+    /** Precomputes the constants of {@code parameters}. */
+    public CcqeKernel(CcqeParameters parameters) {
+        this.initialMass = parameters.initialNucleonMassGeV();
+        this.initialMass2 = initialMass * initialMass;
+        this.finalMass = parameters.finalNucleonMassGeV();
+        this.finalMass2 = finalMass * finalMass;
+        double vertexMass = parameters.vertexNucleonMassGeV();
+        this.vertexMass2 = vertexMass * vertexMass;
+        this.muonMass2 = parameters.muonMassGeV() * parameters.muonMassGeV();
+        this.fermiMomentum = parameters.fermiMomentumGeV();
+        this.fermiMomentum2 = fermiMomentum * fermiMomentum;
+        this.removalEnergy = parameters.removalEnergyGeV();
+        this.pauliBlocking = parameters.pauliBlocking();
+        this.eta = parameters.flavour().interferenceSign();
+        this.inverseVectorMass2 = 1.0 / parameters.vectorMassSquaredGeV2();
+        this.inverseAxialMass2 = 1.0 / (parameters.axialMassGeV() * parameters.axialMassGeV());
+        this.pionMass2 = parameters.pionMassGeV() * parameters.pionMassGeV();
+        this.isovectorMoment = parameters.protonMagneticMoment()
+                - parameters.neutronMagneticMoment();
+        this.axialCoupling = parameters.axialCoupling();
+        this.inverseFourVertexMass2 = 1.0 / (4.0 * vertexMass2);
+        double gv = parameters.fermiConstantPerGeV2() * parameters.vud();
+        this.normalisation = 3.0 / (fermiMomentum2 * fermiMomentum) * gv * gv
+                / (4.0 * Math.PI) * parameters.cm2PerGeVMinus2() / CM2_UNIT;
+    }
+
+    /**
+     * {@code d3sigma/(dp_N dp_mu dcos(theta))} in 1e-38 cm^2/GeV^2 per target nucleon; exactly
+     * 0 outside the support ({@code 0 < p_N <= k_F}, {@code E_nu > 0}, {@code p_mu > 0},
+     * {@code |cos(alpha0)| <= 1}, {@code E' > M_f}, Pauli {@code |p'| > k_F}).
+     *
+     * @param cosTheta cosine of the muon angle, in [-1, 1]
+     * @param solution when not null, receives the kinematics and the azimuthal coefficients
+     *     of the contraction (only meaningful when the result is positive)
+     */
+    public double evaluate(double eNu, double pMu, double cosTheta, double pN,
+            Solution solution) {
+        if (!(pN > 0.0 && pN <= fermiMomentum && eNu > 0.0 && pMu > 0.0)) {
+            return 0.0;
+        }
+        double eMu = Math.sqrt(pMu * pMu + muonMass2);
+        double omega = eNu - eMu;
+        double omegaEff = omega - removalEnergy;
+        double eN = Math.sqrt(initialMass2 + pN * pN);
+        double eFinal = eN + omegaEff;
+        if (!(eFinal > finalMass)) {
+            return 0.0;
+        }
+        double pFinal2 = eFinal * eFinal - finalMass2;
+        if (pauliBlocking && !(pFinal2 > fermiMomentum2)) {
+            return 0.0;
+        }
+        double q2 = eNu * eNu + pMu * pMu - 2.0 * eNu * pMu * cosTheta;
+        if (!(q2 > 0.0)) {
+            return 0.0;
+        }
+        double q = Math.sqrt(q2);
+        double cosAlpha = (pFinal2 - pN * pN - q2) / (2.0 * pN * q);
+        if (!(cosAlpha >= -1.0 && cosAlpha <= 1.0)) {
+            return 0.0;
+        }
+
+        // Form factors at the effective transfer Q~^2 = |q|^2 - omega~^2 (de Forest).
+        double bigQ2Eff = q2 - omegaEff * omegaEff;
+        double tau = bigQ2Eff * inverseFourVertexMass2;
+        double dipoleV = 1.0 / (1.0 + bigQ2Eff * inverseVectorMass2);
+        double gE = dipoleV * dipoleV;
+        double gM = isovectorMoment * gE;
+        double f1 = (gE + tau * gM) / (1.0 + tau);
+        double f2 = (gM - gE) / (1.0 + tau);
+        double dipoleA = 1.0 / (1.0 + bigQ2Eff * inverseAxialMass2);
+        double fA = -axialCoupling * dipoleA * dipoleA;
+        double fP = 2.0 * vertexMass2 * fA / (pionMass2 + bigQ2Eff);
+        double f12 = f1 + f2;
+        double h1 = fA * fA * (1.0 + tau) + tau * f12 * f12;
+        double h2 = fA * fA + f1 * f1 + tau * f2 * f2;
+        double h3 = 2.0 * fA * f12;
+        double h4 = f2 * f2 * (1.0 - tau) * 0.25 + 0.5 * f1 * f2 + fA * fP - tau * fP * fP;
+
+        // Invariants; k.p = a - b cos(phi), k'.p = a' - b cos(phi).
+        double eNuCosKq = eNu * (eNu - pMu * cosTheta) / q;
+        double sin2Kq = Math.max(0.0, 1.0 - eNuCosKq * eNuCosKq / (eNu * eNu));
+        double sin2Alpha = Math.max(0.0, 1.0 - cosAlpha * cosAlpha);
+        double a = eNu * eN - pN * cosAlpha * eNuCosKq;
+        double aPrime = eMu * eN - pN * cosAlpha * (eNuCosKq - q);
+        double b2 = eNu * eNu * pN * pN * sin2Kq * sin2Alpha;
+        double kk = 0.5 * (muonMass2 + q2 - omega * omega);
+        double kq = eNu * omegaEff - q * eNuCosKq;
+        double kPrimeQ = eMu * omegaEff - q * eNuCosKq + q2;
+        double pq = eN * omegaEff - pN * q * cosAlpha;
+
+        double s0 = 2.0 * vertexMass2 * kk * h1
+                + (2.0 * a * aPrime - vertexMass2 * kk + a * kPrimeQ + aPrime * kq - kk * pq)
+                * h2
+                + eta * (a * kPrimeQ - kq * aPrime) * h3
+                - (kk * bigQ2Eff + 2.0 * kq * kPrimeQ) * h4;
+        double s2 = 2.0 * b2 * h2;
+        // Off-shell prescription and the averaged vertex mass can push S a rounding error
+        // below 0 at the edge of the support; the density must never be negative.
+        double sAverage = Math.max(0.0, s0 + 0.5 * s2);
+        double result = normalisation * pN * pMu * pMu * sAverage / (q * eNu * eN * eMu);
+
+        if (solution != null) {
+            double b = Math.sqrt(b2);
+            solution.muonEnergy = eMu;
+            solution.nucleonEnergy = eN;
+            solution.finalNucleonEnergy = eFinal;
+            solution.momentumTransfer = q;
+            solution.cosAlpha = cosAlpha;
+            solution.s0 = s0;
+            solution.s1 = -b * ((2.0 * (a + aPrime) + kPrimeQ + kq) * h2
+                    + eta * (kPrimeQ - kq) * h3);
+            solution.s2 = s2;
+        }
+        return result;
+    }
+
+    /** Mutable receiver of the kinematics of one evaluation; not thread-safe. */
+    public static final class Solution {
+        /** Muon energy {@code E_mu} in GeV. */
+        public double muonEnergy;
+        /** On-shell initial nucleon energy {@code E_N} in GeV. */
+        public double nucleonEnergy;
+        /** Outgoing nucleon energy {@code E' = E_N + omega - eps_B} in GeV. */
+        public double finalNucleonEnergy;
+        /** {@code |q|} in GeV. */
+        public double momentumTransfer;
+        /** Cosine of the angle between the nucleon momentum and {@code q}. */
+        public double cosAlpha;
+        /** Constant term of {@code S(phi)}. */
+        public double s0;
+        /** {@code cos(phi)} coefficient of {@code S(phi)}. */
+        public double s1;
+        /** {@code cos^2(phi)} coefficient of {@code S(phi)}. */
+        public double s2;
+    }
+}

@@ -68,8 +68,7 @@ public final class BatchGenerator {
      *     that the quota cannot be met in reasonable time
      */
     public CoverageTally generate(long batchNumber, int quota, EventSink sink) {
-        CoverageTally tally = new CoverageTally();
-        double threshold = rejection.thresholdWeight();
+        CoverageTally tally = new CoverageTally(rejection.thresholdWeight());
         long budget = (long) (RUNAWAY_FACTOR * (quota / expectedAcceptance)) + 1_000_000L;
         int accepted = 0;
         for (int cycle = 0; accepted < quota; cycle++) {
@@ -93,7 +92,7 @@ public final class BatchGenerator {
                     tally.addInvalid();
                     continue;
                 }
-                tally.addWeight(w[i], threshold);
+                tally.addWeight(w[i]);
                 if (rejection.accepts(w[i], u)) {
                     tally.addAccepted();
                     sink.accept(accepted, block, i, rejection.eventWeight(w[i]));

@@ -1,48 +1,40 @@
 package org.enis.pipeline.sampling;
 
 import java.io.Serializable;
+import java.util.Locale;
+import org.enis.weights.WeightSummary;
 
 /**
- * The statistics of a set of proposals under quantile rejection, kept as counts and sums so
- * that tallies of batches and windows merge exactly: merging the tallies of two sets equals the
- * tally of their union.
+ * The statistics of a set of proposals under quantile rejection at one threshold weight: the
+ * weight summary of {@code org.enis.weights} (counts; sums of w, of the clipped w and of their
+ * squares) plus what rejection adds, the number of accepted proposals (published events) and
+ * of proposals whose weight could not be formed. Tallies of batches and windows merge exactly:
+ * merging the tallies of two sets equals the tally of their union.
  *
- * <p>From N proposals with weights {@code w_i} and threshold {@code w_Q}: acceptance
- * {@code accepted / N}; coverage (ENIS paper, Eq. 9) {@code sum min(w_i, w_Q) / sum w_i};
- * effective sample size ratio (Eq. 10) {@code (sum w_i)^2 / (N sum w_i^2)}; the integral of p
- * estimated as {@code sum w_i / N} with standard error {@code sqrt((sum w_i^2 / N - mean^2) / N)}.
- * Invalid weights (NaN) are counted apart and enter none of the sums.
+ * <p>Figures (ENIS paper, section III.D): observed acceptance {@code accepted / N}; coverage
+ * {@code sum min(w, w_Q) / sum w} (Eq. 9); effective sample size ratio of the clipped weights
+ * (Eq. 10 over N); the integral of p, {@code mean(w)}, with its standard error. Invalid weights
+ * (NaN) are counted as proposals but enter none of the sums. Not thread-safe.
  */
 public final class CoverageTally implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private long proposals;
+    private final WeightSummary weights;
     private long accepted;
-    private long zeroWeights;
-    private long aboveThreshold;
     private long invalidWeights;
-    private double sumWeights;
-    private double sumClippedWeights;
-    private double sumSquaredWeights;
 
-    /** Adds one proposal of a valid weight {@code w >= 0} under threshold {@code w_Q}. */
-    public void addWeight(double weight, double thresholdWeight) {
-        proposals++;
-        if (weight == 0.0) {
-            zeroWeights++;
-            return;
-        }
-        if (weight > thresholdWeight) {
-            aboveThreshold++;
-        }
-        sumWeights += weight;
-        sumClippedWeights += Math.min(weight, thresholdWeight);
-        sumSquaredWeights += weight * weight;
+    /** An empty tally at threshold weight {@code w_Q > 0}. */
+    public CoverageTally(double thresholdWeight) {
+        this.weights = WeightSummary.withThreshold(thresholdWeight);
+    }
+
+    /** Adds one proposal of a valid weight {@code w >= 0}, finite. */
+    public void addWeight(double weight) {
+        weights.add(weight);
     }
 
     /** Adds one proposal whose weight could not be formed (NaN). */
     public void addInvalid() {
-        proposals++;
         invalidWeights++;
     }
 
@@ -51,37 +43,31 @@ public final class CoverageTally implements Serializable {
         accepted++;
     }
 
-    /** Adds every count and sum of {@code other} to this tally. */
+    /**
+     * Adds every count and sum of {@code other} to this tally.
+     *
+     * @throws IllegalArgumentException when the threshold weights differ
+     */
     public CoverageTally merge(CoverageTally other) {
-        proposals += other.proposals;
+        weights.merge(other.weights);
         accepted += other.accepted;
-        zeroWeights += other.zeroWeights;
-        aboveThreshold += other.aboveThreshold;
         invalidWeights += other.invalidWeights;
-        sumWeights += other.sumWeights;
-        sumClippedWeights += other.sumClippedWeights;
-        sumSquaredWeights += other.sumSquaredWeights;
         return this;
     }
 
-    /** A tally with the given counts and sums, e.g. read back from a coverage report. */
-    public static CoverageTally of(long proposals, long accepted, long zeroWeights,
-            long aboveThreshold, long invalidWeights, double sumWeights,
-            double sumClippedWeights, double sumSquaredWeights) {
-        CoverageTally tally = new CoverageTally();
-        tally.proposals = proposals;
-        tally.accepted = accepted;
-        tally.zeroWeights = zeroWeights;
-        tally.aboveThreshold = aboveThreshold;
-        tally.invalidWeights = invalidWeights;
-        tally.sumWeights = sumWeights;
-        tally.sumClippedWeights = sumClippedWeights;
-        tally.sumSquaredWeights = sumSquaredWeights;
-        return tally;
+    /** The threshold weight {@code w_Q}. */
+    public double thresholdWeight() {
+        return weights.thresholdWeight();
     }
 
+    /** A copy of the weight summary of the valid weights. */
+    public WeightSummary weightSummary() {
+        return weights.copy();
+    }
+
+    /** All proposals, invalid ones included. */
     public long proposals() {
-        return proposals;
+        return weights.count() + invalidWeights;
     }
 
     public long accepted() {
@@ -89,77 +75,78 @@ public final class CoverageTally implements Serializable {
     }
 
     public long zeroWeights() {
-        return zeroWeights;
+        return weights.zeroCount();
     }
 
     public long aboveThreshold() {
-        return aboveThreshold;
+        return weights.aboveThresholdCount();
     }
 
     public long invalidWeights() {
         return invalidWeights;
     }
 
+    /** {@code sum w} over the valid weights. */
     public double sumWeights() {
-        return sumWeights;
+        return weights.sumOfWeights();
     }
 
+    /** {@code sum min(w, w_Q)}. */
     public double sumClippedWeights() {
-        return sumClippedWeights;
+        return weights.sumOfClippedWeights();
     }
 
+    /** {@code sum w^2}. */
     public double sumSquaredWeights() {
-        return sumSquaredWeights;
+        return weights.sumOfSquaredWeights();
     }
 
-    /** Number of proposals with a valid weight. */
-    public long validProposals() {
-        return proposals - invalidWeights;
+    /** {@code sum min(w, w_Q)^2}. */
+    public double sumSquaredClippedWeights() {
+        return weights.sumOfSquaredClippedWeights();
     }
 
-    /** Accepted over proposals; NaN with no proposal. */
+    /** The largest weight seen; 0 when none. */
+    public double maximumWeight() {
+        return weights.maximumWeight();
+    }
+
+    /** Observed acceptance, accepted over all proposals; NaN with no proposal. */
     public double acceptance() {
-        return proposals == 0 ? Double.NaN : (double) accepted / proposals;
+        long n = proposals();
+        return n == 0 ? Double.NaN : (double) accepted / n;
     }
 
-    /** Eq. 9: {@code sum min(w, w_Q) / sum w}; 1 when every weight is 0; NaN when empty. */
+    /** Acceptance expected from the weights, {@code mean(min(w / w_Q, 1))}; NaN when empty. */
+    public double expectedAcceptance() {
+        return weights.acceptance();
+    }
+
+    /** Eq. 9; NaN when no weight is positive. */
     public double coverage() {
-        if (validProposals() == 0) {
-            return Double.NaN;
-        }
-        return sumWeights == 0.0 ? 1.0 : sumClippedWeights / sumWeights;
+        return weights.coverage();
     }
 
-    /** Eq. 10 over N: {@code (sum w)^2 / (N sum w^2)}; NaN when no weight is positive. */
+    /** Eq. 10 over N, clipped weights; NaN when no weight is positive. */
     public double effectiveSampleSizeRatio() {
-        if (sumSquaredWeights == 0.0) {
-            return Double.NaN;
-        }
-        return sumWeights * sumWeights / (validProposals() * sumSquaredWeights);
+        return weights.effectiveSampleSizeRatio();
     }
 
-    /** Mean weight, the Monte Carlo estimate of the integral of p; NaN when empty. */
+    /** {@code mean(w)} over the valid weights: the estimate of the integral of p. */
     public double integralEstimate() {
-        long n = validProposals();
-        return n == 0 ? Double.NaN : sumWeights / n;
+        return weights.integral();
     }
 
-    /** Standard error of {@link #integralEstimate()}; NaN with fewer than two proposals. */
+    /** Standard error of {@link #integralEstimate()}. */
     public double integralError() {
-        long n = validProposals();
-        if (n < 2) {
-            return Double.NaN;
-        }
-        double mean = sumWeights / n;
-        double variance = Math.max(0.0, sumSquaredWeights / n - mean * mean);
-        return Math.sqrt(variance / n);
+        return weights.integralStandardError();
     }
 
     @Override
     public String toString() {
-        return String.format("proposals=%d accepted=%d zero=%d above=%d invalid=%d "
-                + "acceptance=%.4f coverage=%.5f ess/N=%.4f", proposals, accepted, zeroWeights,
-                aboveThreshold, invalidWeights, acceptance(), coverage(),
+        return String.format(Locale.ROOT, "proposals=%d accepted=%d zero=%d above=%d invalid=%d"
+                + " acceptance=%.4f coverage=%.5f ess/N=%.4f", proposals(), accepted,
+                zeroWeights(), aboveThreshold(), invalidWeights, acceptance(), coverage(),
                 effectiveSampleSizeRatio());
     }
 }

@@ -10,12 +10,12 @@ class CoverageTallyTest {
     private static final double THRESHOLD = 1.0;
 
     private static CoverageTally tallyOf(double... weights) {
-        CoverageTally tally = new CoverageTally();
+        CoverageTally tally = new CoverageTally(THRESHOLD);
         for (double w : weights) {
             if (Double.isNaN(w)) {
                 tally.addInvalid();
             } else {
-                tally.addWeight(w, THRESHOLD);
+                tally.addWeight(w);
             }
         }
         return tally;
@@ -23,7 +23,8 @@ class CoverageTallyTest {
 
     @Test
     void statisticsOfFixedWeightsEqualHandComputedValues() {
-        // w = 0, 0.5, 1, 2, 4 with w_Q = 1: sum w = 7.5, sum min(w, 1) = 3.5, sum w^2 = 21.25.
+        // w = 0, 0.5, 1, 2, 4 with w_Q = 1: sum w = 7.5, clipped w' = 0, 0.5, 1, 1, 1 with
+        // sum w' = 3.5 and sum w'^2 = 3.25; sum w^2 = 21.25.
         CoverageTally tally = tallyOf(0, 0.5, 1, 2, 4);
         tally.addAccepted();
         tally.addAccepted();
@@ -32,11 +33,14 @@ class CoverageTallyTest {
         assertThat(tally.zeroWeights()).isEqualTo(1);
         assertThat(tally.aboveThreshold()).isEqualTo(2);
         assertThat(tally.acceptance()).isCloseTo(2.0 / 5, within(TOLERANCE));
+        assertThat(tally.expectedAcceptance()).isCloseTo(3.5 / 5, within(TOLERANCE));
         assertThat(tally.coverage()).isCloseTo(3.5 / 7.5, within(TOLERANCE));
         assertThat(tally.effectiveSampleSizeRatio())
-                .isCloseTo(7.5 * 7.5 / (5 * 21.25), within(TOLERANCE));
+                .isCloseTo(3.5 * 3.5 / (5 * 3.25), within(TOLERANCE));
         assertThat(tally.integralEstimate()).isCloseTo(1.5, within(TOLERANCE));
-        assertThat(tally.integralError()).isCloseTo(Math.sqrt(0.4), within(TOLERANCE));
+        assertThat(tally.integralError())
+                .isCloseTo(Math.sqrt((21.25 / 5 - 1.5 * 1.5) / 4), within(TOLERANCE));
+        assertThat(tally.maximumWeight()).isEqualTo(4.0);
     }
 
     @Test
@@ -45,7 +49,6 @@ class CoverageTallyTest {
 
         assertThat(tally.proposals()).isEqualTo(3);
         assertThat(tally.invalidWeights()).isEqualTo(1);
-        assertThat(tally.validProposals()).isEqualTo(2);
         assertThat(tally.sumWeights()).isEqualTo(2.5);
         assertThat(tally.integralEstimate()).isCloseTo(1.25, within(TOLERANCE));
     }
@@ -62,7 +65,7 @@ class CoverageTallyTest {
             both.addAccepted();
         }
 
-        CoverageTally merged = new CoverageTally().merge(first).merge(second);
+        CoverageTally merged = new CoverageTally(THRESHOLD).merge(first).merge(second);
 
         assertThat(merged).usingRecursiveComparison().isEqualTo(both);
         assertThat(merged.coverage()).isEqualTo(both.coverage());
@@ -71,7 +74,7 @@ class CoverageTallyTest {
 
     @Test
     void emptyTallyHasNoEstimates() {
-        CoverageTally empty = new CoverageTally();
+        CoverageTally empty = new CoverageTally(THRESHOLD);
 
         assertThat(empty.acceptance()).isNaN();
         assertThat(empty.coverage()).isNaN();

@@ -16,7 +16,9 @@ import org.enis.physics.internal.CcqeKernel;
  * variable {@code theta}.
  *
  * <p>Support: {@code p(x) > 0} only where {@code 0 < p_N <= k_F}, {@code 0 <= theta <= pi},
- * {@code phi(E_nu) > 0}, energy conservation has a solution ({@code |cos(alpha0)| <= 1}) and
+ * {@code phi(E_nu) > 0} (the default flat flux is 1 on {@code [0, E_max]}),
+ * {@code 0 < p_mu <= p_max} (automatic for the default {@code p_max = E_max}), energy
+ * conservation has a solution ({@code |cos(alpha0)| <= 1}) and
  * the outgoing nucleon is above the Fermi sea ({@code |p'| > k_F}, when Pauli blocking is on);
  * exactly 0 elsewhere. Immutable and thread-safe; the batch method allocates nothing.
  */
@@ -28,17 +30,31 @@ public final class CcqeTargetDensity implements TargetDensity {
     /** Flat flux range, or NaN when the flux is a histogram; avoids a virtual call. */
     private final double flatMinGeV;
     private final double flatMaxGeV;
+    private final double maxMuonMomentumGeV;
 
     /** The density with the default flat flux over {@code [0, maxNeutrinoEnergyGeV]}. */
     public CcqeTargetDensity(CcqeParameters parameters) {
         this(parameters, Flux.flatOver(parameters));
     }
 
-    /** The density with a given flux. */
+    /**
+     * The density with a given flux.
+     *
+     * @throws IllegalArgumentException if the flux lies wholly below the CCQE threshold, so
+     *     that the density would be zero everywhere (a sampler would never accept)
+     */
     public CcqeTargetDensity(CcqeParameters parameters, Flux flux) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.flux = Objects.requireNonNull(flux, "flux");
         this.kernel = new CcqeKernel(parameters);
+        double threshold = kernel.energyThresholdLowerBound();
+        if (!(flux.maxEnergyGeV() > threshold)) {
+            throw new IllegalArgumentException(String.format("the flux ends at %s GeV, at or "
+                    + "below the CCQE threshold %.4f GeV of %s on %s: the target density "
+                    + "would be zero everywhere", flux.maxEnergyGeV(), threshold,
+                    parameters.flavour(), parameters.nucleus()));
+        }
+        this.maxMuonMomentumGeV = parameters.maxMuonMomentumGeV();
         boolean flat = flux instanceof FlatFlux;
         this.flatMinGeV = flat ? flux.minEnergyGeV() : Double.NaN;
         this.flatMaxGeV = flat ? flux.maxEnergyGeV() : Double.NaN;
@@ -54,6 +70,14 @@ public final class CcqeTargetDensity implements TargetDensity {
         return flux;
     }
 
+    /**
+     * A lower bound in GeV on the neutrino energy where the density can be non-zero (about
+     * 0.13 GeV for carbon); below it the density is 0 for every {@code (p_mu, theta, p_N)}.
+     */
+    public double energyThresholdLowerBoundGeV() {
+        return kernel.energyThresholdLowerBound();
+    }
+
     /** The generation box of the parameters. */
     public PhaseSpaceBox generationBox() {
         return PhaseSpaceBox.generation(parameters);
@@ -66,7 +90,8 @@ public final class CcqeTargetDensity implements TargetDensity {
             throw nonFinite(eNuGeV, pMuGeV, thetaMuRad, pNGeV);
         }
         double weight = fluxWeight(eNuGeV);
-        if (!(weight > 0.0 && thetaMuRad >= 0.0 && thetaMuRad <= Math.PI)) {
+        if (!(weight > 0.0 && thetaMuRad >= 0.0 && thetaMuRad <= Math.PI
+                && pMuGeV <= maxMuonMomentumGeV)) {
             return 0.0;
         }
         double sinTheta = Math.sin(thetaMuRad);

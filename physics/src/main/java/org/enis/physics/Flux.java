@@ -1,11 +1,7 @@
 package org.enis.physics;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The neutrino flux in {@code E_nu} as a dimensionless weight that multiplies the cross
@@ -71,55 +67,7 @@ public sealed interface Flux permits FlatFlux, HistogramFlux {
      *     invalid histogram
      */
     static Flux readCsv(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<Double> edges = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        boolean firstDataLine = true;
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            double[] row = parseRow(cells);
-            if (row == null && firstDataLine) {
-                firstDataLine = false;
-                continue;
-            }
-            firstDataLine = false;
-            String where = file + " line " + (n + 1);
-            if (row == null || cells.length != 3) {
-                throw new IllegalArgumentException(where
-                        + ": a flux row must be 'lower_edge_gev,upper_edge_gev,flux', got '"
-                        + line + "'");
-            }
-            if (edges.isEmpty()) {
-                edges.add(row[0]);
-            } else if (row[0] != edges.get(edges.size() - 1)) {
-                throw new IllegalArgumentException(where + ": bin must start at the previous "
-                        + "bin's upper edge " + edges.get(edges.size() - 1) + " GeV, got "
-                        + row[0] + " GeV");
-            }
-            edges.add(row[1]);
-            values.add(row[2]);
-        }
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException(file + ": flux CSV has no bins");
-        }
-        return new HistogramFlux(edges.stream().mapToDouble(Double::doubleValue).toArray(),
-                values.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static double[] parseRow(String[] cells) {
-        double[] row = new double[cells.length];
-        try {
-            for (int i = 0; i < cells.length; i++) {
-                row[i] = Double.parseDouble(cells[i].strip());
-            }
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return row;
+        return HistogramFlux.readCsv(file);
     }
 
     /**

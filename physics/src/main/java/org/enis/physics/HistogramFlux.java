@@ -1,11 +1,21 @@
 package org.enis.physics;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A flux histogram: bin {@code i} is {@code [edges[i], edges[i+1])} with weight values[i]. */
 final class HistogramFlux implements Flux {
 
     static final String FORMAT_TAG = "histogram-flux-v1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HistogramFlux.class);
 
     private final double[] edgesGeV;
     private final double[] values;
@@ -41,6 +51,67 @@ final class HistogramFlux implements Flux {
         this.values = values.clone();
     }
 
+    /** Reads the CSV format described at {@link Flux#readCsv(Path)}. */
+    static HistogramFlux readCsv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<Double> edges = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        boolean firstDataLine = true;
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            double[] row = parseRow(cells);
+            boolean header = row == null && firstDataLine;
+            firstDataLine = false;
+            if (header) {
+                continue;
+            }
+            String where = file + " line " + (n + 1);
+            if (row == null || cells.length != 3) {
+                throw new IllegalArgumentException(where
+                        + ": a flux row must be 'lower_edge_gev,upper_edge_gev,flux', got '"
+                        + line + "'");
+            }
+            if (edges.isEmpty()) {
+                edges.add(row[0]);
+            } else if (row[0] != edges.get(edges.size() - 1)) {
+                throw new IllegalArgumentException(where + ": bin must start at the previous "
+                        + "bin's upper edge " + edges.get(edges.size() - 1) + " GeV, got "
+                        + row[0] + " GeV");
+            }
+            edges.add(row[1]);
+            values.add(row[2]);
+        }
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(file + ": flux CSV has no bins");
+        }
+        HistogramFlux flux;
+        try {
+            flux = new HistogramFlux(edges.stream().mapToDouble(Double::doubleValue).toArray(),
+                    values.stream().mapToDouble(Double::doubleValue).toArray());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        LOG.info("Read flux histogram of {} bins over [{}, {}] GeV from {}", flux.binCount(),
+                flux.minEnergyGeV(), flux.maxEnergyGeV(), file);
+        return flux;
+    }
+
+    private static double[] parseRow(String[] cells) {
+        double[] row = new double[cells.length];
+        try {
+            for (int i = 0; i < cells.length; i++) {
+                row[i] = Double.parseDouble(cells[i].strip());
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return row;
+    }
+
     @Override
     public double weight(double eNuGeV) {
         int last = values.length - 1;
@@ -68,6 +139,11 @@ final class HistogramFlux implements Flux {
     @Override
     public double maxEnergyGeV() {
         return edgesGeV[edgesGeV.length - 1];
+    }
+
+    /** A copy of the bin edges in GeV. */
+    double[] edges() {
+        return edgesGeV.clone();
     }
 
     /** Number of bins. */

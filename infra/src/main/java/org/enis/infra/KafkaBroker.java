@@ -573,9 +573,19 @@ public final class KafkaBroker implements AutoCloseable {
         return clean;
     }
 
-    /** Same as {@link #stop()}. */
+    /**
+     * Stops the broker as {@link #stop()} does; for a {@linkplain Builder#detached(boolean)
+     * detached} broker, only releases this object's admin client and leaves the broker running.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (detached && state == State.RUNNING) {
+            closeAdmin();
+            state = State.STOPPED;
+            LOG.info("Left the detached Kafka broker at 127.0.0.1:{} running (pid {})", port,
+                    process.pid());
+            return;
+        }
         stop();
     }
 

@@ -165,6 +165,7 @@ public final class KafkaBrokerCommand implements Runnable {
             out.printf("  data directory %s%n  log file       %s%n", broker.dataDir(),
                     broker.logFile());
             if (detach) {
+                broker.close();
                 out.println("Running detached; stop it with bin/kafka-stop.sh.");
                 out.flush();
                 return 0;

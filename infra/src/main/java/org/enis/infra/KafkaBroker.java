@@ -136,6 +136,7 @@ public final class KafkaBroker implements AutoCloseable {
     private int controllerPort;
     private String clusterId;
     private Admin admin;
+    private Thread shutdownHook;
 
     private KafkaBroker(Builder builder) {
         this.dataDir = new KafkaDataDir(builder.dataDir);
@@ -185,6 +186,11 @@ public final class KafkaBroker implements AutoCloseable {
                     + dataDir.root(), e);
         }
         state = State.RUNNING;
+        if (!detached) {
+            // Closes the admin client and the pid file too; the child's own hook only signals.
+            shutdownHook = new Thread(this::stop, "stop-kafka-broker-" + process.pid());
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
         LOG.info("Kafka broker ready at {} in {} ms (pid {}, cluster {}, data {})",
                 bootstrapServers(), (System.nanoTime() - startNanos) / 1_000_000,
                 process.pid(), clusterId, dataDir.root());
@@ -555,6 +561,7 @@ public final class KafkaBroker implements AutoCloseable {
             return state == State.STOPPED || state == State.NEW;
         }
         state = State.STOPPED;
+        removeShutdownHook();
         closeAdmin();
         boolean exitedInTime = process.terminate(shutdownTimeout);
         boolean clean = exitedInTime && dataDir.hasCleanShutdownMarker();
@@ -607,6 +614,17 @@ public final class KafkaBroker implements AutoCloseable {
         if (state != State.RUNNING) {
             throw new IllegalStateException(operation + " needs a running broker; it is "
                     + state + (state == State.NEW ? " (call start() first)" : ""));
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            LOG.debug("JVM shutting down; the broker's shutdown hook stays");
         }
     }
 

@@ -5,7 +5,8 @@
 #   bin/flink-stop.sh [--dir run/flink]
 #   bin/flink-stop.sh --status [--dir run/flink]   (exit 0 if it runs, 3 if not)
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=lib/infra-java.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/infra-java.sh"
 cd "$ROOT"
 
 dir="run/flink"
@@ -22,15 +23,4 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-# Build the infra module when its sources changed (quietly), then run its Flink launcher.
-infra_marker="infra/target/classes/org/enis/infra/flink/FlinkClusterCommand.class"
-infra_cp_file="infra/target/infra-runtime.classpath"
-if [[ ! -f "$infra_marker" || ! -f "$infra_cp_file" ]] \
-        || [[ -n "$(find infra/src infra/pom.xml infra/flink-runtime/pom.xml \
-                    infra/kafka-runtime/pom.xml pom.xml -newer "$infra_marker" -print -quit)" ]]; then
-    echo "Building infra (first run or sources changed) ..." >&2
-    mvn -B -q -pl infra -am install -DskipTests >&2
-fi
-INFRA_CLASSPATH="$PWD/infra/target/classes:$(cat "$infra_cp_file")"
-export INFRA_CLASSPATH
-exec java -cp "$INFRA_CLASSPATH" org.enis.infra.flink.FlinkClusterCommand --dir "$dir" "$command"
+run_infra_java org.enis.infra.flink.FlinkClusterCommand --dir "$dir" "$command"

@@ -200,8 +200,17 @@ public final class NuclearCrossSection {
             return 0.0;
         }
         double[] range = new double[2];
-        return integrateOverSupport(pMu -> kernel.evaluate(eNu, pMu, cosTheta, pN, null),
-                pMu -> inSupport(eNu, pMu, cosTheta, pN, range), 0.0, pMuMax, accuracy);
+        double[] probes = new double[3];
+        int probeCount = kernel.energyConservationProbes(eNu, cosTheta, pN, probes);
+        double[] pieces = SupportIntervals.find(
+                pMu -> inSupport(eNu, pMu, cosTheta, pN, range), 0.0, pMuMax,
+                SUPPORT_SAMPLES, EDGE_RESOLUTION * pMuMax, probes, probeCount);
+        double sum = 0.0;
+        for (int i = 0; i < pieces.length; i += 2) {
+            sum += integrate(pMu -> kernel.evaluate(eNu, pMu, cosTheta, pN, null), pieces[i],
+                    pieces[i + 1], accuracy);
+        }
+        return sum;
     }
 
     private boolean inSupport(double eNu, double pMu, double cosTheta, double pN,

@@ -149,4 +149,18 @@ class NuclearCrossSectionTest {
         assertThat(overMuon).isCloseTo(sigma, within(sigma * 1e-3));
         assertThat(overNucleon).isCloseTo(sigma, within(sigma * 1e-3));
     }
+
+    @Test
+    void angularDifferentialAgreesWithTheDoubleDifferentialIntegratedInTheOtherOrder() {
+        // dsigma/dcos(theta) integrates p_N outside p_mu; here p_mu is outside p_N. The forward
+        // cosines reach the sharp Pauli edge, where the support in p_mu is a sliver.
+        NuclearCrossSection precise = new NuclearCrossSection(CcqeParameters.defaults(), 1e-6);
+        for (double c : new double[] {0.99, 0.95, 0.5}) {
+            double otherOrder = GaussKronrod.integrateWithError(
+                    p -> precise.doubleDifferential(1.0, p, c), 0.0, 1.0, 1e-6, 0.0, 2000)
+                    .value();
+            assertThat(precise.dSigmaDCosTheta(1.0, c)).as("cos(theta) = %s", c)
+                    .isCloseTo(otherOrder, within(otherOrder * 1e-4));
+        }
+    }
 }

@@ -212,6 +212,63 @@ public final class CcqeKernel {
                 - Math.sqrt(initialMass2 + fermiMomentum2));
     }
 
+    /**
+     * Muon momenta inside every narrow piece of support in {@code p_mu} at fixed
+     * {@code (E_nu, cos(theta), p_N)}. The numerator of {@code cos(alpha0)},
+     * {@code N(p_mu) = K - 2 B E_mu + 2 E_nu cos(theta) p_mu} with
+     * {@code B = E_N + E_nu - eps_B}, is concave with its maximum at
+     * {@code p* = m r/sqrt(1 - r^2)}, {@code r = E_nu cos(theta)/B}; a piece of support
+     * ({@code |N| <= 2 p_N |q|}) holds a zero of {@code N} or {@code p*}. Writes {@code p*}
+     * and the zeros of {@code N}.
+     *
+     * @param out receives up to 3 muon momenta in GeV/c
+     * @return how many were written
+     */
+    public int energyConservationProbes(double eNu, double cosTheta, double pN, double[] out) {
+        double b = Math.sqrt(initialMass2 + pN * pN) + eNu - removalEnergy;
+        if (!(b > 0.0)) {
+            return 0;
+        }
+        double k = b * b + muonMass2 - finalMass2 - pN * pN - eNu * eNu;
+        double slope = 2.0 * eNu * cosTheta;
+        double r = eNu * cosTheta / b;
+        double peak = r > 0.0 && r < 1.0 ? Math.sqrt(muonMass2) * r / Math.sqrt(1.0 - r * r)
+                : 0.0;
+        int count = 0;
+        out[count++] = peak;
+        double atPeak = numerator(k, b, slope, peak);
+        if (atPeak > 0.0 && numerator(k, b, slope, 0.0) < 0.0) {
+            out[count++] = zeroOfNumerator(k, b, slope, 0.0, peak);
+        }
+        if (atPeak > 0.0 && b - eNu * Math.abs(cosTheta) > 0.0) {
+            double high = Math.max(2.0 * peak, 1.0);
+            while (numerator(k, b, slope, high) > 0.0 && high < 1e6) {
+                high *= 2.0;
+            }
+            out[count++] = zeroOfNumerator(k, b, slope, peak, high);
+        }
+        return count;
+    }
+
+    private double numerator(double k, double b, double slope, double pMu) {
+        return k - 2.0 * b * Math.sqrt(pMu * pMu + muonMass2) + slope * pMu;
+    }
+
+    private double zeroOfNumerator(double k, double b, double slope, double lo, double hi) {
+        double left = lo;
+        double right = hi;
+        boolean leftPositive = numerator(k, b, slope, left) > 0.0;
+        for (int i = 0; i < 100 && right - left > 1e-15 * (1.0 + right); i++) {
+            double mid = 0.5 * (left + right);
+            if ((numerator(k, b, slope, mid) > 0.0) == leftPositive) {
+                left = mid;
+            } else {
+                right = mid;
+            }
+        }
+        return 0.5 * (left + right);
+    }
+
     /** Fermi momentum {@code k_F} in GeV/c. */
     public double fermiMomentum() {
         return fermiMomentum;

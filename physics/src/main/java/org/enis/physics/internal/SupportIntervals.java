@@ -1,6 +1,7 @@
 package org.enis.physics.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoublePredicate;
 
@@ -9,8 +10,8 @@ import java.util.function.DoublePredicate;
  * integral can be split exactly at the edges of the support (sharp edges such as Pauli
  * blocking are then interval ends, where Gauss rules do not sample).
  *
- * <p>The indicator is sampled on a uniform grid and each change of value is bisected to the
- * given absolute resolution. A piece of support narrower than the grid spacing that falls
+ * <p>The indicator is sampled on a uniform grid (its two ends probed one resolution inside
+ * the range) and each change of value is bisected to the given absolute resolution. A piece of support narrower than the grid spacing that falls
  * between two grid points can be missed; callers choose the grid so that their supports are
  * wider (the supports here are unions of at most a few intervals).
  */
@@ -28,15 +29,45 @@ public final class SupportIntervals {
      */
     public static double[] find(DoublePredicate inSupport, double a, double b, int samples,
             double resolution) {
-        List<double[]> pieces = new ArrayList<>();
+        return find(inSupport, a, b, samples, resolution, new double[0], 0);
+    }
+
+    /**
+     * As {@link #find(DoublePredicate, double, double, int, double)}, with extra probe points
+     * (for instance points known to lie inside any narrow piece of support) added to the grid.
+     *
+     * @param extra probe points; those outside {@code (a, b)} are ignored
+     * @param extraCount number of entries of {@code extra} to use
+     */
+    public static double[] find(DoublePredicate inSupport, double a, double b, int samples,
+            double resolution, double[] extra, int extraCount) {
         double step = (b - a) / samples;
-        boolean previous = inSupport.test(a);
+        // The ends are probed just inside: an edge of the range is often itself a support
+        // edge (the Pauli limit), where the indicator is false exactly at the end while a
+        // sliver of support lies just inside it.
+        double first = Math.min(a + resolution, a + 0.5 * step);
+        double last = Math.max(b - resolution, b - 0.5 * step);
+        double[] probes = new double[samples + 1 + extraCount];
+        int count = 0;
+        probes[count++] = first;
+        for (int i = 1; i < samples; i++) {
+            probes[count++] = a + i * step;
+        }
+        probes[count++] = last;
+        for (int i = 0; i < extraCount; i++) {
+            if (extra[i] > first && extra[i] < last) {
+                probes[count++] = extra[i];
+            }
+        }
+        Arrays.sort(probes, 0, count);
+
+        List<double[]> pieces = new ArrayList<>();
+        boolean previous = inSupport.test(probes[0]);
         double start = previous ? a : Double.NaN;
-        for (int i = 1; i <= samples; i++) {
-            double x = i == samples ? b : a + i * step;
-            boolean current = inSupport.test(x);
+        for (int i = 1; i < count; i++) {
+            boolean current = inSupport.test(probes[i]);
             if (current != previous) {
-                double edge = bisect(inSupport, x - step, x, previous, resolution);
+                double edge = bisect(inSupport, probes[i - 1], probes[i], previous, resolution);
                 if (current) {
                     start = edge;
                 } else {

@@ -62,6 +62,7 @@ public final class AccumulateCoverage
                         .triggering(AfterWatermark.pastEndOfWindow()
                                 .withLateFirings(AfterPane.elementCountAtLeast(1)))
                         .withAllowedLateness(ALLOWED_LATENESS)
+                        .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
                         .discardingFiredPanes())
                 .apply("MergeBatchTallies", Combine.globally(new MergeTalliesFn(thresholdWeight))
                         .withoutDefaults())
@@ -125,6 +126,10 @@ public final class AccumulateCoverage
         @ProcessElement
         public void processElement(@Element CoverageTally tally, IntervalWindow window,
                 PaneInfo pane, OutputReceiver<WindowedCoverage> out) {
+            // The window's closing pane can come out empty; it holds nothing to report.
+            if (tally.proposals() == 0) {
+                return;
+            }
             out.output(new WindowedCoverage(window.start().getMillis(),
                     window.end().getMillis(), pane.getIndex(), tally));
         }

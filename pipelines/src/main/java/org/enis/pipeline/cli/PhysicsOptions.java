@@ -1,0 +1,116 @@
+package org.enis.pipeline.cli;
+
+import java.util.Locale;
+import org.enis.physics.CcqeParameters;
+import org.enis.physics.Flavour;
+import org.enis.physics.Nucleus;
+import picocli.CommandLine.Option;
+
+/**
+ * The run's physics: the model's defaults (muon antineutrino on carbon-12, M_A = 1.03 GeV),
+ * optionally a full parameter set, and single overrides. A run whose parameters differ from
+ * those the flow was trained on recalibrates its threshold weight at start-up.
+ */
+final class PhysicsOptions {
+
+    @Option(names = "--parameters", paramLabel = "TEXT", order = 100,
+            description = "Full physics parameter set in canonical form (ccqe-parameters-v1;"
+                    + "...), e.g. from a model manifest; the options below override it.")
+    String canonical;
+
+    @Option(names = "--flavour", paramLabel = "FLAVOUR", order = 101,
+            description = "nu or nubar (MUON_NEUTRINO, MUON_ANTINEUTRINO); default nubar.")
+    String flavour;
+
+    @Option(names = "--nucleus", paramLabel = "NUCLEUS", order = 102,
+            description = "carbon, oxygen or argon (CARBON_12, OXYGEN_16, ARGON_40); default"
+                    + " carbon. Sets k_F and eps_B to the nucleus defaults.")
+    String nucleus;
+
+    @Option(names = "--axialMass", paramLabel = "GEV", order = 103,
+            description = "Axial mass M_A in GeV; default 1.03.")
+    Double axialMassGeV;
+
+    @Option(names = "--fermiMomentum", paramLabel = "GEV", order = 104,
+            description = "Fermi momentum k_F in GeV/c; default: the nucleus default.")
+    Double fermiMomentumGeV;
+
+    @Option(names = "--removalEnergy", paramLabel = "GEV", order = 105,
+            description = "Removal energy eps_B in GeV; default: the nucleus default.")
+    Double removalEnergyGeV;
+
+    @Option(names = "--noPauliBlocking", order = 106, description = "Switch Pauli blocking off.")
+    boolean noPauliBlocking;
+
+    @Option(names = "--maxEnergy", paramLabel = "GEV", order = 107,
+            description = "Upper end of the generated E_nu and p_mu ranges in GeV; default 10.")
+    Double maxEnergyGeV;
+
+    /**
+     * The parameters these options describe.
+     *
+     * @throws IllegalArgumentException naming a bad value and its range
+     */
+    CcqeParameters parameters() {
+        CcqeParameters.Builder b = canonical != null
+                ? CcqeParameters.parse(canonical).toBuilder() : CcqeParameters.builder();
+        if (nucleus != null) {
+            b.nucleus(parseNucleus(nucleus));
+        }
+        if (flavour != null) {
+            b.flavour(parseFlavour(flavour));
+        }
+        if (axialMassGeV != null) {
+            b.axialMassGeV(axialMassGeV);
+        }
+        if (fermiMomentumGeV != null) {
+            b.fermiMomentumGeV(fermiMomentumGeV);
+        }
+        if (removalEnergyGeV != null) {
+            b.removalEnergyGeV(removalEnergyGeV);
+        }
+        if (noPauliBlocking) {
+            b.pauliBlocking(false);
+        }
+        if (maxEnergyGeV != null) {
+            b.maxNeutrinoEnergyGeV(maxEnergyGeV).maxMuonMomentumGeV(maxEnergyGeV);
+        }
+        return b.build();
+    }
+
+    static Flavour parseFlavour(String text) {
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "nu":
+            case "numu":
+            case "muon_neutrino":
+                return Flavour.MUON_NEUTRINO;
+            case "nubar":
+            case "numubar":
+            case "muon_antineutrino":
+                return Flavour.MUON_ANTINEUTRINO;
+            default:
+                throw new IllegalArgumentException("flavour must be nu or nubar (MUON_NEUTRINO,"
+                        + " MUON_ANTINEUTRINO), got '" + text + "'");
+        }
+    }
+
+    static Nucleus parseNucleus(String text) {
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "carbon":
+            case "c12":
+            case "carbon_12":
+                return Nucleus.CARBON_12;
+            case "oxygen":
+            case "o16":
+            case "oxygen_16":
+                return Nucleus.OXYGEN_16;
+            case "argon":
+            case "ar40":
+            case "argon_40":
+                return Nucleus.ARGON_40;
+            default:
+                throw new IllegalArgumentException("nucleus must be carbon, oxygen or argon"
+                        + " (CARBON_12, OXYGEN_16, ARGON_40), got '" + text + "'");
+        }
+    }
+}

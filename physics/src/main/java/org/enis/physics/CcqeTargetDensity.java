@@ -90,13 +90,10 @@ public final class CcqeTargetDensity implements TargetDensity {
             throw nonFinite(eNuGeV, pMuGeV, thetaMuRad, pNGeV);
         }
         double weight = fluxWeight(eNuGeV);
-        if (!(weight > 0.0 && thetaMuRad >= 0.0 && thetaMuRad <= Math.PI
-                && pMuGeV <= maxMuonMomentumGeV)) {
+        if (!(weight > 0.0 && pMuGeV <= maxMuonMomentumGeV)) {
             return 0.0;
         }
-        double sinTheta = Math.sin(thetaMuRad);
-        return weight * sinTheta
-                * kernel.evaluate(eNuGeV, pMuGeV, Math.cos(thetaMuRad), pNGeV, null);
+        return weight * kernel.densityInTheta(eNuGeV, pMuGeV, thetaMuRad, pNGeV);
     }
 
     @Override

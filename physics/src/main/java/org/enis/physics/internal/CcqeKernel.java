@@ -79,10 +79,8 @@ public final class CcqeKernel {
             return 0.0;
         }
         double eMu = Math.sqrt(pMu * pMu + muonMass2);
-        double omega = eNu - eMu;
-        double omegaEff = omega - removalEnergy;
         double eN = Math.sqrt(initialMass2 + pN * pN);
-        double eFinal = eN + omegaEff;
+        double eFinal = eN + eNu - eMu - removalEnergy;
         if (!(eFinal > finalMass)) {
             return 0.0;
         }
@@ -90,24 +88,74 @@ public final class CcqeKernel {
         if (pauliBlocking && !(pFinal2 > fermiMomentum2)) {
             return 0.0;
         }
+        return contraction(eNu, pMu, cosTheta, pN, eMu, eN, eFinal, pFinal2, solution);
+    }
+
+    /**
+     * The density in {@code theta}: {@code sin(theta) d3sigma/(dp_N dp_mu dcos(theta))}, 0 for
+     * {@code theta} outside {@code [0, pi]}. The checks that need no trigonometry come first,
+     * so that most points outside the support cost a few square roots.
+     */
+    public double densityInTheta(double eNu, double pMu, double theta, double pN) {
+        if (!(pN > 0.0 && pN <= fermiMomentum && eNu > 0.0 && pMu > 0.0 && theta >= 0.0
+                && theta <= Math.PI)) {
+            return 0.0;
+        }
+        double eMu = Math.sqrt(pMu * pMu + muonMass2);
+        double eN = Math.sqrt(initialMass2 + pN * pN);
+        double eFinal = eN + eNu - eMu - removalEnergy;
+        if (!(eFinal > finalMass)) {
+            return 0.0;
+        }
+        double pFinal2 = eFinal * eFinal - finalMass2;
+        if (pauliBlocking && !(pFinal2 > fermiMomentum2)) {
+            return 0.0;
+        }
+        // |q| lies in [|E_nu - p_mu|, E_nu + p_mu] at any angle; |cos(alpha0)| <= 1 needs
+        // |q| in [|p' - p_N|, p' + p_N]: reject disjoint ranges before any trigonometry.
+        double pFinal = Math.sqrt(pFinal2);
+        if (eNu + pMu < Math.abs(pFinal - pN) || Math.abs(eNu - pMu) > pFinal + pN) {
+            return 0.0;
+        }
+        double cosTheta = Math.cos(theta);
+        double value = contraction(eNu, pMu, cosTheta, pN, eMu, eN, eFinal, pFinal2, null);
+        if (value == 0.0) {
+            return 0.0;
+        }
+        // sqrt(1 - cos^2) is exact to rounding away from the poles and cheaper than sin.
+        double cos2 = cosTheta * cosTheta;
+        double sinTheta = cos2 < SQRT_SIN_LIMIT ? Math.sqrt(1.0 - cos2) : Math.sin(theta);
+        return sinTheta * value;
+    }
+
+    /** Below this {@code cos^2(theta)}, {@code sin(theta)} is taken as a square root. */
+    private static final double SQRT_SIN_LIMIT = 0.98;
+
+    /** The density once the energy of the outgoing nucleon is known to be allowed. */
+    private double contraction(double eNu, double pMu, double cosTheta, double pN, double eMu,
+            double eN, double eFinal, double pFinal2, Solution solution) {
         double q2 = eNu * eNu + pMu * pMu - 2.0 * eNu * pMu * cosTheta;
         if (!(q2 > 0.0)) {
             return 0.0;
         }
         double q = Math.sqrt(q2);
-        double cosAlpha = (pFinal2 - pN * pN - q2) / (2.0 * pN * q);
+        double inverseQ = 1.0 / q;
+        double cosAlpha = (pFinal2 - pN * pN - q2) * 0.5 * inverseQ / pN;
         if (!(cosAlpha >= -1.0 && cosAlpha <= 1.0)) {
             return 0.0;
         }
+        double omega = eNu - eMu;
+        double omegaEff = omega - removalEnergy;
 
         // Form factors at the effective transfer Q~^2 = |q|^2 - omega~^2 (de Forest).
         double bigQ2Eff = q2 - omegaEff * omegaEff;
         double tau = bigQ2Eff * inverseFourVertexMass2;
+        double inverseOnePlusTau = 1.0 / (1.0 + tau);
         double dipoleV = 1.0 / (1.0 + bigQ2Eff * inverseVectorMass2);
         double gE = dipoleV * dipoleV;
         double gM = isovectorMoment * gE;
-        double f1 = (gE + tau * gM) / (1.0 + tau);
-        double f2 = (gM - gE) / (1.0 + tau);
+        double f1 = (gE + tau * gM) * inverseOnePlusTau;
+        double f2 = (gM - gE) * inverseOnePlusTau;
         double dipoleA = 1.0 / (1.0 + bigQ2Eff * inverseAxialMass2);
         double fA = -axialCoupling * dipoleA * dipoleA;
         double fP = 2.0 * vertexMass2 * fA / (pionMass2 + bigQ2Eff);
@@ -118,8 +166,9 @@ public final class CcqeKernel {
         double h4 = f2 * f2 * (1.0 - tau) * 0.25 + 0.5 * f1 * f2 + fA * fP - tau * fP * fP;
 
         // Invariants; k.p = a - b cos(phi), k'.p = a' - b cos(phi).
-        double eNuCosKq = eNu * (eNu - pMu * cosTheta) / q;
-        double sin2Kq = Math.max(0.0, 1.0 - eNuCosKq * eNuCosKq / (eNu * eNu));
+        double eNuCosKq = eNu * (eNu - pMu * cosTheta) * inverseQ;
+        double cosKq = eNuCosKq / eNu;
+        double sin2Kq = Math.max(0.0, 1.0 - cosKq * cosKq);
         double sin2Alpha = Math.max(0.0, 1.0 - cosAlpha * cosAlpha);
         double a = eNu * eN - pN * cosAlpha * eNuCosKq;
         double aPrime = eMu * eN - pN * cosAlpha * (eNuCosKq - q);
@@ -138,7 +187,8 @@ public final class CcqeKernel {
         // S is a sum of squared currents, so >= 0 (a scan of 1.6e8 points found no negative
         // value, per azimuth either); the guard only absorbs rounding at the support edge.
         double sAverage = Math.max(0.0, s0 + 0.5 * s2);
-        double result = normalisation * pN * pMu * pMu * sAverage / (q * eNu * eN * eMu);
+        double result = normalisation * pN * pMu * pMu * sAverage * inverseQ
+                / (eNu * eN * eMu);
 
         if (solution != null) {
             double b = Math.sqrt(b2);

@@ -1,0 +1,132 @@
+package org.enis.physics.bench;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.enis.physics.CcqeParameters;
+import org.enis.physics.CcqeTargetDensity;
+import org.enis.physics.PhaseSpaceBox;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Batch evaluation of the CCQE target density, in nanoseconds per point on one thread
+ * (goal: at most 100 ns per point per core).
+ *
+ * <p>Run: {@code mvn -q -pl physics test-compile exec:exec@bench} (arguments after the class
+ * name are JMH options, e.g. {@code -Dexec.args} is not used; edit nothing, the defaults
+ * below apply). Two point sets of {@value #POINTS} points each:
+ * <ul>
+ *   <li>{@code backgroundBox}: uniform in the background box, as in training warm-up and the
+ *       uniform baseline (most points outside the support, rejected early);</li>
+ *   <li>{@code supportOnly}: points where the density is positive (every point takes the full
+ *       form-factor and contraction path), the worst case.</li>
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class DensityBenchmark {
+
+    /** Points per batch call. */
+    public static final int POINTS = 100_000;
+
+    private CcqeTargetDensity density;
+    private double[] backgroundE;
+    private double[] backgroundMuon;
+    private double[] backgroundAngle;
+    private double[] backgroundNucleon;
+    private double[] supportE;
+    private double[] supportMuon;
+    private double[] supportAngle;
+    private double[] supportNucleon;
+    private double[] out;
+
+    /** Draws both point sets. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        CcqeParameters parameters = CcqeParameters.defaults();
+        density = new CcqeTargetDensity(parameters);
+        PhaseSpaceBox box = PhaseSpaceBox.background(parameters);
+        SplittableRandom random = new SplittableRandom(2024L);
+        backgroundE = new double[POINTS];
+        backgroundMuon = new double[POINTS];
+        backgroundAngle = new double[POINTS];
+        backgroundNucleon = new double[POINTS];
+        for (int i = 0; i < POINTS; i++) {
+            backgroundE[i] = box.lower(0) + box.width(0) * random.nextDouble();
+            backgroundMuon[i] = box.lower(1) + box.width(1) * random.nextDouble();
+            backgroundAngle[i] = box.lower(2) + box.width(2) * random.nextDouble();
+            backgroundNucleon[i] = box.lower(3) + box.width(3) * random.nextDouble();
+        }
+        supportE = new double[POINTS];
+        supportMuon = new double[POINTS];
+        supportAngle = new double[POINTS];
+        supportNucleon = new double[POINTS];
+        int n = 0;
+        while (n < POINTS) {
+            double e = 0.2 + 9.8 * random.nextDouble();
+            double pMu = e * (0.3 + 0.7 * random.nextDouble());
+            double theta = 1.5 * random.nextDouble();
+            double pN = 0.225 * random.nextDouble();
+            if (density.density(e, pMu, theta, pN) > 0.0) {
+                supportE[n] = e;
+                supportMuon[n] = pMu;
+                supportAngle[n] = theta;
+                supportNucleon[n] = pN;
+                n++;
+            }
+        }
+        out = new double[POINTS];
+    }
+
+    /** Uniform points of the background box. */
+    @Benchmark
+    @OperationsPerInvocation(POINTS)
+    public void backgroundBox(Blackhole blackhole) {
+        density.density(backgroundE, backgroundMuon, backgroundAngle, backgroundNucleon, out,
+                0, POINTS);
+        blackhole.consume(out);
+    }
+
+    /** Points of positive density only (full evaluation path). */
+    @Benchmark
+    @OperationsPerInvocation(POINTS)
+    public void supportOnly(Blackhole blackhole) {
+        density.density(supportE, supportMuon, supportAngle, supportNucleon, out, 0, POINTS);
+        blackhole.consume(out);
+    }
+
+    /**
+     * Runs the benchmark on one thread and prints ns per point. With arguments, they are
+     * passed to JMH's own command line instead.
+     */
+    public static void main(String[] args) throws RunnerException, java.io.IOException {
+        if (args.length > 0) {
+            org.openjdk.jmh.Main.main(args);
+            return;
+        }
+        Options options = new OptionsBuilder()
+                .include(DensityBenchmark.class.getName())
+                .threads(1)
+                .build();
+        new Runner(options).run();
+    }
+}

@@ -57,18 +57,19 @@ public final class WeightStatistics {
      *
      * @param weights finite, non-negative weights of points drawn from the proposal
      * @param quantiles each in (0, 1]
-     * @return one row per quantile, in the given order
-     * @throws IllegalArgumentException as {@link #thresholdWeight(double[], double)}, or if no
-     *     weight is positive
+     * @return one row per quantile, in the given order; a quantile whose threshold weight is 0
+     *     (more than 1 - Q of the points have p = 0) gets a row of zeros
+     * @throws IllegalArgumentException as {@link #thresholdWeight(double[], double)}
      */
     public static List<CalibrationRow> calibrate(double[] weights, double... quantiles) {
         double[] thresholds = thresholdWeights(weights, quantiles);
         List<CalibrationRow> rows = new ArrayList<>(quantiles.length);
         for (int i = 0; i < quantiles.length; i++) {
             if (!(thresholds[i] > 0)) {
-                throw new IllegalArgumentException("the " + quantiles[i] + "-quantile of the "
-                        + "weights is 0: fewer than " + (1 - quantiles[i]) * 100
-                        + " % of the points have p > 0");
+                // More than 1 - Q of the points lie outside the support: no usable rejection
+                // constant at this quantile.
+                rows.add(new CalibrationRow(quantiles[i], 0, 0, 0, 0));
+                continue;
             }
             WeightSummary summary = WeightSummary.withThreshold(thresholds[i]);
             summary.addAll(weights, 0, weights.length);

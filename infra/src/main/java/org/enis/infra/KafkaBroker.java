@@ -273,7 +273,8 @@ public final class KafkaBroker implements AutoCloseable {
         properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("inter.broker.listener.name", "PLAINTEXT");
-        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("listener.security.protocol.map",
+                "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         properties.put("log.dirs", dataDir.kraftLogDir().toString());
         // One node: every internal topic and default has one replica.
         properties.put("default.replication.factor", "1");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaFormatter;
 import org.enis.schemas.kafka.SchemaFingerprints;
 
 /**
@@ -57,8 +58,8 @@ public final class SchemaExport {
         List<Path> files = new ArrayList<>();
         for (Schema schema : PUBLISHED) {
             Path file = directory.resolve(schema.getName() + ".avsc");
-            Files.writeString(file, schema.toString(true) + System.lineSeparator(),
-                    StandardCharsets.UTF_8);
+            String json = SchemaFormatter.format("json/pretty", schema);
+            Files.writeString(file, json + System.lineSeparator(), StandardCharsets.UTF_8);
             files.add(file);
         }
         return files;

@@ -153,7 +153,8 @@ class ChildJvmTest {
         PidFile pidFile = new PidFile(dir.resolve("child.pid"));
         long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
         while (pidFile.readPid().isEmpty()) {
-            if (System.nanoTime() > deadline || !launcher.isAlive() && pidFile.readPid().isEmpty()) {
+            boolean launcherGone = !launcher.isAlive() && pidFile.readPid().isEmpty();
+            if (System.nanoTime() > deadline || launcherGone) {
                 throw new AssertionError("launcher wrote no child pid; its log: "
                         + LogFiles.tail(dir.resolve("launcher.log"), 30));
             }

@@ -16,6 +16,7 @@ class PortsTest {
         assertThat(Ports.isFree(port)).isTrue();
         assertThat(Ports.isListening(port, 200)).isFalse();
         try (ServerSocket socket = new ServerSocket(port, 1, Ports.loopback())) {
+            assertThat(socket.getLocalPort()).isEqualTo(port);
             assertThat(Ports.isFree(port)).isFalse();
             assertThat(Ports.isListening(port, 200)).isTrue();
         }

@@ -28,7 +28,7 @@ class MalformedMessageTest {
         for (int i = 0; i < 500; i++) {
             byte[] garbage = new byte[random.nextInt(10, 300)];
             random.nextBytes(garbage);
-            garbage[0] = (byte) (garbage[0] == (byte) 0xC3 ? 0 : garbage[0]);
+            garbage[0] = garbage[0] == (byte) 0xC3 ? 0 : garbage[0];
 
             assertThatThrownBy(() -> deserializer.deserialize("events", garbage))
                     .isInstanceOf(MalformedMessageException.class)

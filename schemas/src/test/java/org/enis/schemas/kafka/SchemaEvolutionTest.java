@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaFormatter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
@@ -116,7 +117,8 @@ class SchemaEvolutionTest {
     @Test
     void writerSchemasCanBeConfiguredAsFiles() throws Exception {
         Schema newer = withAddedField(CcqeEvent.getClassSchema(), ADDED_FIELD);
-        Path file = Files.writeString(dir.resolve("CcqeEvent-v2.avsc"), newer.toString(true));
+        Path file = Files.writeString(dir.resolve("CcqeEvent-v2.avsc"),
+                SchemaFormatter.format("json/pretty", newer));
         CcqeEventDeserializer reader = new CcqeEventDeserializer();
 
         reader.configure(Map.of(AvroSingleObjectDeserializer.WRITER_SCHEMAS_CONFIG,

@@ -40,7 +40,8 @@ class SerdeRoundTripTest {
 
         assertThat(decoded).isEqualTo(report);
         assertThat(decoded.getWindowEnd()).isEqualTo("2026-12-03T20:00:10Z");
-        // Weights 0.5, 1, 2, 4, 0 at w_Q = 2: sums 7.5 (w), 5.5 (clipped), 21.25 and 9.25 (squares).
+        // Weights 0.5, 1, 2, 4, 0 at w_Q = 2: sums 7.5 (w), 5.5 (clipped), 21.25 (w^2) and
+        // 9.25 (clipped w^2), N = 5.
         assertThat(decoded.getCoverage()).isCloseTo(5.5 / 7.5, within(1e-15));
         assertThat(decoded.getAcceptance()).isCloseTo(0.55, within(1e-15));
         assertThat(decoded.getEffectiveSampleSizeRatio()).isCloseTo(30.25 / 46.25, within(1e-15));

@@ -1,5 +1,6 @@
 package org.enis.pipeline.sampling;
 
+import java.nio.file.Path;
 import org.enis.physics.CcqeParameters;
 import org.enis.physics.PhaseSpaceBox;
 import org.enis.pipeline.GeneratorConfig;
@@ -21,7 +22,7 @@ public final class Proposals {
             case UNIFORM:
                 return new UniformProposalSampler(PhaseSpaceBox.background(parameters));
             case FLOW:
-                throw new IllegalStateException("flow proposal: waiting for SavedModelProposal");
+                return FlowProposalSampler.load(Path.of(config.modelDirectory()));
             default:
                 throw new IllegalStateException("unknown proposal " + config.proposal());
         }

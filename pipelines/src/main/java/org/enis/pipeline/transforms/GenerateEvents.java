@@ -1,6 +1,5 @@
 package org.enis.pipeline.transforms;
 
-import java.util.SplittableRandom;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -15,18 +14,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.enis.physics.CcqeParameters;
-import org.enis.physics.CcqeTargetDensity;
-import org.enis.physics.FinalStateGenerator;
 import org.enis.pipeline.GeneratorConfig;
-import org.enis.pipeline.sampling.BatchGenerator;
-import org.enis.pipeline.sampling.BatchSeeds;
 import org.enis.pipeline.sampling.CoverageTally;
-import org.enis.pipeline.sampling.ProposalBlock;
-import org.enis.pipeline.sampling.ProposalSampler;
-import org.enis.pipeline.sampling.Proposals;
-import org.enis.pipeline.sampling.QuantileRejection;
-import org.enis.pipeline.sampling.WeightEvaluator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,11 +78,7 @@ public final class GenerateEvents extends PTransform<PCollection<Long>, PCollect
         private final Counter invalidWeights =
                 Metrics.counter(METRICS_NAMESPACE, "invalid_weights");
 
-        private transient ProposalSampler sampler;
-        private transient BatchGenerator generator;
-        private transient FinalStateGenerator finalStates;
-        private transient BatchSeeds seeds;
-        private transient GeneratedEvent event;
+        private transient BatchEventProducer producer;
 
         GenerateEventsFn(GeneratorConfig config, EventEncoder encoder) {
             this.config = config;
@@ -102,39 +87,17 @@ public final class GenerateEvents extends PTransform<PCollection<Long>, PCollect
 
         @Setup
         public void setup() {
-            CcqeParameters parameters = CcqeParameters.parse(config.physicsParameters());
-            sampler = Proposals.open(config, parameters);
-            seeds = new BatchSeeds(config.runId());
-            generator = new BatchGenerator(sampler,
-                    new WeightEvaluator(new CcqeTargetDensity(parameters)),
-                    new QuantileRejection(config.thresholdWeight(), config.exact()), seeds,
-                    config.expectedAcceptance());
-            finalStates = new FinalStateGenerator(parameters);
-            encoder.open();
-            event = new GeneratedEvent();
-            event.runId = config.runId();
-            LOG.info("Generator ready: {} proposal, w_Q = {} at quantile {}{}", sampler.name(),
-                    config.thresholdWeight(), config.quantile(), config.exact() ? ", exact" : "");
+            producer = new BatchEventProducer(config, encoder);
+            LOG.info("Generator ready: {} proposal, w_Q = {} at quantile {}{}",
+                    producer.proposalName(), config.thresholdWeight(), config.quantile(),
+                    config.exact() ? ", exact" : "");
         }
 
         @ProcessElement
         public void processElement(@Element Long batchNumber, MultiOutputReceiver out) {
-            int quota = config.plan().eventQuota(batchNumber);
-            String key = config.runId() + "/" + batchNumber;
-            SplittableRandom finalStateRandom = new SplittableRandom(
-                    seeds.seed(batchNumber, 0, BatchSeeds.Stream.FINAL_STATE));
-            event.batchNumber = batchNumber;
-            event.generationTimeMillis = System.currentTimeMillis();
             OutputReceiver<KV<String, byte[]>> events = out.get(EVENTS);
-
-            CoverageTally tally = generator.generate(batchNumber, quota,
-                    (index, block, i, weight) -> {
-                        fill(event, index, block, i, weight);
-                        event.finalState = finalStates.generate(event.neutrinoEnergyGeV,
-                                event.muonMomentumGeV, event.muonAngleRad,
-                                event.nucleonMomentumGeV, finalStateRandom);
-                        events.output(KV.of(key, encoder.encode(event)));
-                    });
+            CoverageTally tally = producer.produce(batchNumber,
+                    (key, value) -> events.output(KV.of(key, value)));
 
             out.get(TALLIES).output(tally);
             batches.inc();
@@ -150,21 +113,11 @@ public final class GenerateEvents extends PTransform<PCollection<Long>, PCollect
             }
         }
 
-        private static void fill(GeneratedEvent event, int index, ProposalBlock block, int i,
-                double weight) {
-            event.indexInBatch = index;
-            event.neutrinoEnergyGeV = block.neutrinoEnergyGeV()[i];
-            event.muonMomentumGeV = block.muonMomentumGeV()[i];
-            event.muonAngleRad = block.muonAngleRad()[i];
-            event.nucleonMomentumGeV = block.nucleonMomentumGeV()[i];
-            event.weight = weight;
-        }
-
         @Teardown
         public void teardown() {
-            if (sampler != null) {
-                sampler.close();
-                sampler = null;
+            if (producer != null) {
+                producer.close();
+                producer = null;
             }
         }
     }

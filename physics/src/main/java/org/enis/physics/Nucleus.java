@@ -60,6 +60,15 @@ public enum Nucleus {
         return 1_000_000_000 + protonCount * 10_000 + massNumber() * 10;
     }
 
+    /**
+     * PDG ion code of the residual (A-1) nucleus after CCQE scattering: a neutron removed for
+     * nu (carbon-12 to carbon-11), a proton for nu-bar (carbon-12 to boron-11).
+     */
+    public int residualPdgCode(Flavour flavour) {
+        int z = flavour.isAntineutrino() ? protonCount - 1 : protonCount;
+        return 1_000_000_000 + z * 10_000 + (massNumber() - 1) * 10;
+    }
+
     /** Default Fermi momentum {@code k_F} in GeV/c. */
     public double defaultFermiMomentumGeV() {
         return defaultFermiMomentumGeV;

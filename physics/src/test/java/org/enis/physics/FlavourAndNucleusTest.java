@@ -52,5 +52,11 @@ class FlavourAndNucleusTest {
                 .isEqualTo(18);
         assertThat(Nucleus.CARBON_12.targetNucleonCount(Flavour.MUON_ANTINEUTRINO))
                 .isEqualTo(6);
+        assertThat(Nucleus.CARBON_12.residualPdgCode(Flavour.MUON_ANTINEUTRINO))
+                .isEqualTo(1000050110);
+        assertThat(Nucleus.CARBON_12.residualPdgCode(Flavour.MUON_NEUTRINO))
+                .isEqualTo(1000060110);
+        assertThat(Nucleus.ARGON_40.residualPdgCode(Flavour.MUON_NEUTRINO))
+                .isEqualTo(1000180390);
     }
 }

@@ -271,6 +271,11 @@ public final class CcqeCommand implements Callable<Integer> {
                 description = "Relative accuracy of the integrals (default ${DEFAULT-VALUE}).")
         double accuracy;
 
+        @Option(names = "--range", paramLabel = "LOW,HIGH",
+                description = "Grid range of the one --variable chosen (default: its range "
+                        + "in the generation box; p_mu up to --energy when given).")
+        String range;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -279,6 +284,16 @@ public final class CcqeCommand implements Callable<Integer> {
             if (points < 1 || points > 10_000) {
                 throw new IllegalArgumentException("--points must be in [1, 10000], got "
                         + points);
+            }
+            double[] custom = null;
+            if (range != null) {
+                List<Double> ends = parseNumbers("--range", range);
+                if (ends.size() != 2 || !(ends.get(0) < ends.get(1))
+                        || variable.equalsIgnoreCase("all")) {
+                    throw new IllegalArgumentException("--range must be LOW,HIGH with LOW < "
+                            + "HIGH and one --variable, got '" + range + "'");
+                }
+                custom = new double[] {ends.get(0), ends.get(1)};
             }
             CcqeTargetDensity density = model.density();
             PhaseSpaceBox box = density.generationBox();
@@ -299,8 +314,16 @@ public final class CcqeCommand implements Callable<Integer> {
                 if (!selected(v) || (energyGeV != null && v == 0)) {
                     continue;
                 }
+                double low = box.lower(v);
+                double high = box.upper(v);
+                if (custom != null) {
+                    low = custom[0];
+                    high = custom[1];
+                } else if (energyGeV != null && v == PhaseSpaceBox.MUON_MOMENTUM) {
+                    high = Math.min(high, energyGeV);
+                }
                 for (int i = 0; i < points; i++) {
-                    double x = box.lower(v) + (i + 0.5) * box.width(v) / points;
+                    double x = low + (i + 0.5) * (high - low) / points;
                     double value = energyGeV == null ? marginals.marginal(v, x)
                             : atEnergy(fixed, v, x);
                     out.println(PhaseSpaceBox.variableName(v) + "," + number(x) + ","
@@ -338,7 +361,8 @@ public final class CcqeCommand implements Callable<Integer> {
     @Command(name = "final-state", mixinStandardHelpOptions = true,
             description = "Draw exclusive final states of a point x: lab four-momenta "
                     + "(E, px, py, pz in GeV, beam along +z) of the muon and the outgoing "
-                    + "nucleon, and the residual nucleus recoil that absorbs eps_B.")
+                    + "nucleon, and the residual nucleus recoil P_residual - P_target "
+                    + "(energy eps_B - E_N, momentum -p_N), which absorbs eps_B.")
     static final class FinalStates implements Callable<Integer> {
         @Mixin
         ModelOptions model;
@@ -376,7 +400,8 @@ public final class CcqeCommand implements Callable<Integer> {
                 print(out, n, "muon", parameters.flavour().muonPdgCode(), s.muon());
                 print(out, n, "nucleon", parameters.flavour().finalNucleonPdgCode(),
                         s.outgoingNucleon());
-                print(out, n, "residual_recoil", parameters.nucleus().pdgCode(),
+                print(out, n, "residual_recoil",
+                        parameters.nucleus().residualPdgCode(parameters.flavour()),
                         s.residualRecoil());
             }
             return 0;
@@ -405,8 +430,9 @@ public final class CcqeCommand implements Callable<Integer> {
             CcqeTargetDensity density = model.density();
             PrintWriter out = spec.commandLine().getOut();
             out.println(density.parameters().toCanonicalString());
-            for (String entry : density.parameters().toCanonicalString().split(";")) {
-                out.println("  " + entry);
+            String[] entries = density.parameters().toCanonicalString().split(";");
+            for (int i = 1; i < entries.length; i++) {
+                out.println("  " + entries[i]);
             }
             out.println("flux " + density.flux().toCanonicalString());
             out.println("generation box "

@@ -92,6 +92,18 @@ class CcqeCommandTest {
     }
 
     @Test
+    void muonMomentumGridAtFixedEnergyEndsAtTheEnergyUnlessARangeIsGiven() {
+        Result r = run("marginals", "--energy", "1.0", "--points", "4", "--variable", "p_mu");
+        assertThat(r.cell(3, 1)).isEqualTo(0.875);
+        assertThat(r.cell(3, 3)).isPositive();
+        Result ranged = run("marginals", "--energy", "1.0", "--points", "2", "--variable",
+                "p_mu", "--range", "0.9,0.98");
+        assertThat(ranged.cell(0, 1)).isEqualTo(0.92);
+        assertThat(run("marginals", "--range", "1,0").code())
+                .isEqualTo(CcqeCommand.EXIT_BAD_INPUT);
+    }
+
+    @Test
     void energyMarginalOverTheFluxIsTheCrossSection() {
         Result r = run("marginals", "--points", "2", "--variable", "e_nu", "--accuracy",
                 "1e-3", "--max-energy", "4");
@@ -108,7 +120,7 @@ class CcqeCommandTest {
         assertThat(r.rows()).hasSize(6);
         assertThat(r.rows().get(0)).startsWith("0,muon,-13,");
         assertThat(r.rows().get(1)).startsWith("0,nucleon,2112,");
-        assertThat(r.rows().get(2)).startsWith("0,residual_recoil,1000060120,");
+        assertThat(r.rows().get(2)).startsWith("0,residual_recoil,1000050110,");
     }
 
     @Test

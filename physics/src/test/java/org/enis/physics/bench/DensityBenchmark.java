@@ -27,9 +27,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Batch evaluation of the CCQE target density, in nanoseconds per point on one thread
  * (goal: at most 100 ns per point per core).
  *
- * <p>Run: {@code mvn -q -pl physics test-compile exec:exec@bench} (arguments after the class
- * name are JMH options, e.g. {@code -Dexec.args} is not used; edit nothing, the defaults
- * below apply). Two point sets of {@value #POINTS} points each:
+ * <p>Run: {@code mvn -q -pl physics test-compile exec:exec@bench}. Two point sets of
+ * {@value #POINTS} points each:
  * <ul>
  *   <li>{@code backgroundBox}: uniform in the background box, as in training warm-up and the
  *       uniform baseline (most points outside the support, rejected early);</li>
@@ -115,18 +114,58 @@ public class DensityBenchmark {
     }
 
     /**
-     * Runs the benchmark on one thread and prints ns per point. With arguments, they are
-     * passed to JMH's own command line instead.
+     * Runs the JMH benchmark on one thread (wall-clock ns per point), then prints the thread
+     * CPU time per point of the same batches, a figure that other processes on a shared
+     * machine do not inflate. With arguments, they are passed to JMH's own command line
+     * instead; {@code --cpu-time} alone prints only the CPU-time figures.
      */
     public static void main(String[] args) throws RunnerException, java.io.IOException {
-        if (args.length > 0) {
+        boolean cpuTimeOnly = args.length == 1 && args[0].equals("--cpu-time");
+        if (args.length > 0 && !cpuTimeOnly) {
             org.openjdk.jmh.Main.main(args);
             return;
         }
-        Options options = new OptionsBuilder()
-                .include(DensityBenchmark.class.getName())
-                .threads(1)
-                .build();
-        new Runner(options).run();
+        if (!cpuTimeOnly) {
+            Options options = new OptionsBuilder()
+                    .include(DensityBenchmark.class.getName())
+                    .threads(1)
+                    .build();
+            new Runner(options).run();
+        }
+        printCpuTimePerPoint();
     }
+
+    /** Thread CPU time per point, best and median of {@value #CPU_REPEATS} repeats. */
+    private static void printCpuTimePerPoint() {
+        java.lang.management.ThreadMXBean threads =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        DensityBenchmark state = new DensityBenchmark();
+        state.setUp();
+        Blackhole blackhole = new Blackhole("Today's password is swordfish. I understand "
+                + "instantiating Blackholes directly is dangerous.");
+        for (String set : new String[] {"backgroundBox", "supportOnly"}) {
+            Runnable batch = set.equals("backgroundBox") ? () -> state.backgroundBox(blackhole)
+                    : () -> state.supportOnly(blackhole);
+            for (int warm = 0; warm < 200; warm++) {
+                batch.run();
+            }
+            double[] perPoint = new double[CPU_REPEATS];
+            for (int r = 0; r < CPU_REPEATS; r++) {
+                long start = threads.getCurrentThreadCpuTime();
+                for (int k = 0; k < CPU_BATCHES; k++) {
+                    batch.run();
+                }
+                perPoint[r] = (threads.getCurrentThreadCpuTime() - start)
+                        / (double) (CPU_BATCHES * (long) POINTS);
+            }
+            java.util.Arrays.sort(perPoint);
+            System.out.printf(java.util.Locale.ROOT, "DensityBenchmark.%s thread CPU time: "
+                    + "best %.1f ns/point, median %.1f ns/point (%d x %d batches of %d)%n",
+                    set, perPoint[0], perPoint[CPU_REPEATS / 2], CPU_REPEATS, CPU_BATCHES,
+                    POINTS);
+        }
+    }
+
+    private static final int CPU_REPEATS = 9;
+    private static final int CPU_BATCHES = 20;
 }

@@ -207,13 +207,16 @@ public final class NeuralSplineFlow {
         return inverse;
     }
 
+    /**
+     * A variable with uniform random initial values in {@code [-bound, bound]}. The values are
+     * drawn in both initialisation modes: the permutations come from the same generator, and
+     * an inference graph must draw the same permutations as the training graph it restores.
+     */
     private Operand<TFloat32> newVariable(String name, Shape shape, double bound) {
         int size = (int) shape.size();
         float[] values = new float[size];
-        if (initialization == Initialization.RANDOM) {
-            for (int i = 0; i < size; i++) {
-                values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
-            }
+        for (int i = 0; i < size; i++) {
+            values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
         }
         return newVariable(name, shape, values);
     }

@@ -69,7 +69,8 @@ public record FlowConfig(
         checkRange("hiddenFeatures", hiddenFeatures, 2);
         checkRange("bins", bins, 2);
         if (!(tailBound > 0) || Double.isInfinite(tailBound)) {
-            throw new IllegalArgumentException("tailBound must be finite and > 0, got " + tailBound);
+            throw new IllegalArgumentException(
+                    "tailBound must be finite and > 0, got " + tailBound);
         }
         if (!(domainHalfWidth > 0) || domainHalfWidth > tailBound) {
             throw new IllegalArgumentException("domainHalfWidth must be in (0, tailBound = "

@@ -277,7 +277,8 @@ public final class NeuralSplineFlow {
             Operand<TFloat32> permuted = permute(z, permutation);
             Operand<TFloat32> mixed = linear.forward(permuted, logDets);
             if (identityFeatures == null) {
-                RationalQuadraticSpline.Result<TFloat32> result = autoregressiveSpline(mixed, mixed, false);
+                RationalQuadraticSpline.Result<TFloat32> result =
+                        autoregressiveSpline(mixed, mixed, false);
                 logDets.add(rowSum(result.logAbsDet()));
                 return result.outputs();
             }
@@ -319,8 +320,8 @@ public final class NeuralSplineFlow {
             Operand<TFloat32> parameters = tf.reshape(conditioner.apply(identityPart),
                     tf.constant(new int[] {-1, transformedFeatures.length,
                         config.splineParameters()}));
-            RationalQuadraticSpline.Result<TFloat32> result = applySpline(transformedPart, parameters,
-                    inverse);
+            RationalQuadraticSpline.Result<TFloat32> result =
+                    applySpline(transformedPart, parameters, inverse);
             logDets.add(rowSum(result.logAbsDet()));
             int[] order = new int[config.features()];
             for (int i = 0; i < identityFeatures.length; i++) {

@@ -75,7 +75,8 @@ public final class RationalQuadraticSpline<T extends TFloating> {
             throw new IllegalArgumentException("bins must be >= 2, got " + bins);
         }
         if (!(tailBound > 0) || Double.isInfinite(tailBound)) {
-            throw new IllegalArgumentException("tailBound must be finite and > 0, got " + tailBound);
+            throw new IllegalArgumentException(
+                    "tailBound must be finite and > 0, got " + tailBound);
         }
         if (bins * MIN_BIN_WIDTH >= 1) {
             throw new IllegalArgumentException("bins must be < " + (int) (1 / MIN_BIN_WIDTH)

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                     + "Exhaustive Neural Importance Sampling and writes an inference "
                     + "SavedModel with manifest.json, the training curve and plots.",
             "Defaults are the ENIS paper's hyperparameters (5 flow steps, 2 blocks, 32 hidden "
-                    + "features, 8 bins, Adam 5e-4 with cosine decay, batch 5000, 20 % "
+                    + "features, 8 bins, Adam 5e-4 with cosine decay, batch 5000, 20 %% "
                     + "warm-up, alpha 0.05)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:model written", "1:training or export failed",

@@ -1,5 +1,6 @@
 package org.enis.physics;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -411,7 +412,7 @@ public final class CcqeParameters {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("CCQE parameter '" + key + "' must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()) + ", got '" + value
+                    + Arrays.toString(type.getEnumConstants()) + ", got '" + value
                     + "'", e);
         }
     }

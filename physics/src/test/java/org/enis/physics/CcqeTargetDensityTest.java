@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.enis.physics.ReferenceValues.TOLERANCE;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,7 +101,7 @@ class CcqeTargetDensityTest {
         int n = 10_000;
         double[][] x = randomPoints(n, 7L);
         double[] out = new double[n];
-        java.util.Arrays.fill(out, -1.0);
+        Arrays.fill(out, -1.0);
         nubar.density(x[0], x[1], x[2], x[3], out, 100, n - 100);
         for (int i = 0; i < n; i++) {
             double expected = i < 100 || i >= n - 100 ? -1.0

@@ -2,6 +2,7 @@ package org.enis.physics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,14 +40,14 @@ class RandomizedSupportTest {
         for (int n = 0; n < POINTS; n++) {
             double[] x = draw(random, background, n % 4);
             double p = density.density(x);
-            assertThat(Double.isFinite(p) && p >= 0.0).as("p(%s) = %s", java.util.Arrays
-                    .toString(x), p).isTrue();
+            assertThat(Double.isFinite(p) && p >= 0.0)
+                    .as("p(%s) = %s", Arrays.toString(x), p).isTrue();
             Verdict verdict = verdict(parameters, x);
             if (verdict == Verdict.INSIDE) {
-                assertThat(p).as("p at %s", java.util.Arrays.toString(x)).isPositive();
+                assertThat(p).as("p at %s", Arrays.toString(x)).isPositive();
                 inside++;
             } else if (verdict == Verdict.OUTSIDE) {
-                assertThat(p).as("p at %s", java.util.Arrays.toString(x)).isZero();
+                assertThat(p).as("p at %s", Arrays.toString(x)).isZero();
                 outside++;
             }
         }

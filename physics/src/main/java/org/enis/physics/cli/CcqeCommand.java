@@ -21,11 +21,11 @@ import org.enis.physics.FreeNucleonCrossSection;
 import org.enis.physics.MarginalDistributions;
 import org.enis.physics.NuclearCrossSection;
 import org.enis.physics.PhaseSpaceBox;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code ccqe}: the CCQE target density from the command line, for physicists who do not
@@ -211,7 +211,8 @@ public final class CcqeCommand implements Callable<Integer> {
         String energies;
 
         @Option(names = "--accuracy", paramLabel = "REL", defaultValue = "1e-4",
-                description = "Relative accuracy of the nuclear integral (default ${DEFAULT-VALUE}).")
+                description = "Relative accuracy of the nuclear integral "
+                        + "(default ${DEFAULT-VALUE}).")
         double accuracy;
 
         @Spec

@@ -11,7 +11,8 @@ import java.util.function.DoublePredicate;
  * blocking are then interval ends, where Gauss rules do not sample).
  *
  * <p>The indicator is sampled on a uniform grid (its two ends probed one resolution inside
- * the range) and each change of value is bisected to the given absolute resolution. A piece of support narrower than the grid spacing that falls
+ * the range) and each change of value is bisected to the given absolute resolution. A piece
+ * of support narrower than the grid spacing that falls
  * between two grid points can be missed; callers choose the grid so that their supports are
  * wider (the supports here are unions of at most a few intervals).
  */

@@ -1,5 +1,10 @@
 package org.enis.physics.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.enis.physics.CcqeParameters;
@@ -119,7 +124,7 @@ public class DensityBenchmark {
      * machine do not inflate. With arguments, they are passed to JMH's own command line
      * instead; {@code --cpu-time} alone prints only the CPU-time figures.
      */
-    public static void main(String[] args) throws RunnerException, java.io.IOException {
+    public static void main(String[] args) throws RunnerException, IOException {
         boolean cpuTimeOnly = args.length == 1 && args[0].equals("--cpu-time");
         if (args.length > 0 && !cpuTimeOnly) {
             org.openjdk.jmh.Main.main(args);
@@ -137,8 +142,7 @@ public class DensityBenchmark {
 
     /** Thread CPU time per point, best and median of {@value #CPU_REPEATS} repeats. */
     private static void printCpuTimePerPoint() {
-        java.lang.management.ThreadMXBean threads =
-                java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         DensityBenchmark state = new DensityBenchmark();
         state.setUp();
         Blackhole blackhole = new Blackhole("Today's password is swordfish. I understand "
@@ -158,8 +162,8 @@ public class DensityBenchmark {
                 perPoint[r] = (threads.getCurrentThreadCpuTime() - start)
                         / (double) (CPU_BATCHES * (long) POINTS);
             }
-            java.util.Arrays.sort(perPoint);
-            System.out.printf(java.util.Locale.ROOT, "DensityBenchmark.%s thread CPU time: "
+            Arrays.sort(perPoint);
+            System.out.printf(Locale.ROOT, "DensityBenchmark.%s thread CPU time: "
                     + "best %.1f ns/point, median %.1f ns/point (%d x %d batches of %d)%n",
                     set, perPoint[0], perPoint[CPU_REPEATS / 2], CPU_REPEATS, CPU_BATCHES,
                     POINTS);

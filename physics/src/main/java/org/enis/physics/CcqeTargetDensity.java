@@ -2,6 +2,8 @@ package org.enis.physics;
 
 import java.util.Objects;
 import org.enis.physics.internal.CcqeKernel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CCQE target density {@code p(x)} of the generator: the relativistic-Fermi-gas cross
@@ -23,6 +25,8 @@ import org.enis.physics.internal.CcqeKernel;
  * exactly 0 elsewhere. Immutable and thread-safe; the batch method allocates nothing.
  */
 public final class CcqeTargetDensity implements TargetDensity {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CcqeTargetDensity.class);
 
     private final CcqeParameters parameters;
     private final Flux flux;
@@ -55,6 +59,8 @@ public final class CcqeTargetDensity implements TargetDensity {
                     parameters.flavour(), parameters.nucleus()));
         }
         this.maxMuonMomentumGeV = parameters.maxMuonMomentumGeV();
+        LOG.debug("CCQE target density {} with flux {}", parameters.toCanonicalString(),
+                flux.toCanonicalString());
         boolean flat = flux instanceof FlatFlux;
         this.flatMinGeV = flat ? flux.minEnergyGeV() : Double.NaN;
         this.flatMaxGeV = flat ? flux.maxEnergyGeV() : Double.NaN;

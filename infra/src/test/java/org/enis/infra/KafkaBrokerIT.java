@@ -42,7 +42,7 @@ class KafkaBrokerIT {
     }
 
     @Test
-    void acknowledgedRecordsSurviveAStopAndARestartOnTheSameDataDirectory() throws Exception {
+    void createsTopicsAndKeepsAcknowledgedRecordsAcrossARestartOnTheSameDataDirectory() throws Exception {
         String clusterId;
         try (KafkaBroker first = broker().build().start()) {
             assertThat(first.isRunning()).isTrue();
@@ -55,6 +55,11 @@ class KafkaBrokerIT {
             assertThatThrownBy(() -> broker().build().start())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("already running on data directory");
+            assertThatThrownBy(() -> first.createTopic("bad-config", 1,
+                    Map.of("retention.ms", "not-a-number")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("retention.ms");
+            first.createTopic("short-lived", 2, Map.of("retention.ms", "60000"));
 
             produce(first.bootstrapServers(), RECORDS);
             clusterId = first.clusterId();
@@ -186,16 +191,5 @@ class KafkaBrokerIT {
             consumer.poll(Duration.ofMillis(500)).forEach(records::add);
         }
         return records;
-    }
-
-    @Test
-    void topicConfigurationIsPassedToTheBroker() throws Exception {
-        try (KafkaBroker broker = broker().build().start()) {
-            assertThatThrownBy(() -> broker.createTopic("bad-config", 1,
-                    Map.of("retention.ms", "not-a-number")))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("retention.ms");
-            broker.createTopic("short-lived", 2, Map.of("retention.ms", "60000"));
-        }
     }
 }

@@ -42,7 +42,7 @@ class KafkaBrokerIT {
     }
 
     @Test
-    void createsTopicsAndKeepsAcknowledgedRecordsAcrossARestartOnTheSameDataDirectory() throws Exception {
+    void createsTopicsAndKeepsAcknowledgedRecordsAcrossARestart() throws Exception {
         String clusterId;
         try (KafkaBroker first = broker().build().start()) {
             assertThat(first.isRunning()).isTrue();

@@ -1,5 +1,6 @@
 package org.enis.pipeline;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -10,11 +11,16 @@ import java.util.Objects;
  *     session cluster's REST API
  * @param parallelism parallel instances of each step, 1..64
  * @param uiPort REST and web UI port of the embedded Flink on 127.0.0.1
- * @param workDirectory where the embedded Flink's configuration and savepoints go
+ * @param workDirectory where the Flink client configuration and the savepoints go
+ * @param jobJar the shaded job jar a session cluster runs; null for the embedded Flink
  */
-public record FlinkSettings(String master, int parallelism, int uiPort, Path workDirectory) {
+public record FlinkSettings(String master, int parallelism, int uiPort, Path workDirectory,
+        Path jobJar) {
     /** The embedded Flink. */
     public static final String LOCAL = "[local]";
+    /** The command that builds the shaded job jar. */
+    public static final String JOB_JAR_BUILD =
+            "mvn -B -q -Pflink-cluster -pl pipelines -am package -Dmaven.test.skip=true";
     /** Largest parallelism accepted. */
     public static final int MAX_PARALLELISM = 64;
 
@@ -33,6 +39,16 @@ public record FlinkSettings(String master, int parallelism, int uiPort, Path wor
         if (uiPort < 1 || uiPort > 65_535) {
             throw new IllegalArgumentException("uiPort must be in [1, 65535], got " + uiPort);
         }
+        if (!LOCAL.equals(master) && (jobJar == null || !Files.isRegularFile(jobJar))) {
+            throw new IllegalArgumentException("a Flink cluster runs the shaded job jar, but "
+                    + (jobJar == null ? "none was given" : jobJar + " does not exist")
+                    + "; build it with: " + JOB_JAR_BUILD);
+        }
+    }
+
+    /** Settings for the embedded Flink. */
+    public static FlinkSettings local(int parallelism, int uiPort, Path workDirectory) {
+        return new FlinkSettings(LOCAL, parallelism, uiPort, workDirectory, null);
     }
 
     /** Whether the job runs in an embedded Flink. */

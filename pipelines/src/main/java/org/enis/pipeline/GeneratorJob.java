@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
@@ -33,6 +34,8 @@ public final class GeneratorJob {
     /** A bundle's longest life: bounds how long an event waits before Kafka confirms it. */
     private static final long MAX_BUNDLE_MILLIS = 500L;
     private static final long WATERMARK_INTERVAL_MILLIS = 200L;
+    /** Room for the shaded job jar, TensorFlow's native library included. */
+    private static final long MAX_REST_CONTENT_BYTES = 1L << 30;
 
     private final GeneratorConfig config;
     private final FlinkSettings flink;
@@ -68,21 +71,29 @@ public final class GeneratorJob {
         options.setMaxBundleTimeMills(MAX_BUNDLE_MILLIS);
         options.setAutoWatermarkInterval(WATERMARK_INTERVAL_MILLIS);
         options.setAttachedMode(true);
-        if (flink.isLocal()) {
-            options.setFlinkConfDir(writeLocalConfiguration().toString());
+        options.setFlinkConfDir(writeClientConfiguration().toString());
+        if (!flink.isLocal()) {
+            // The cluster runs the shaded jar; the client's classpath stays here.
+            options.setFilesToStage(List.of(flink.jobJar().toAbsolutePath().toString()));
         }
         return options;
     }
 
-    /** The embedded Flink's configuration: REST and UI on 127.0.0.1 at the chosen port. */
-    private Path writeLocalConfiguration() {
+    /**
+     * The Flink configuration of this client: for the embedded Flink, REST and web UI on
+     * 127.0.0.1 at the chosen port; for a cluster, room to upload the shaded job jar.
+     */
+    private Path writeClientConfiguration() {
         Path confDir = flink.workDirectory().resolve("conf").toAbsolutePath();
-        String yaml = "# Written by org.enis.pipeline.GeneratorJob for the embedded Flink.\n"
-                + "rest.address: 127.0.0.1\n"
-                + "rest.bind-address: 127.0.0.1\n"
-                + "rest.port: " + flink.uiPort() + "\n"
-                + "state.savepoints.dir: " + savepointDirectory().toUri() + "\n"
-                + "taskmanager.memory.managed.size: 0m\n";
+        String yaml = "# Written by org.enis.pipeline.GeneratorJob for the Flink client.\n"
+                + "rest.client.max-content-length: " + MAX_REST_CONTENT_BYTES + "\n"
+                + "state.savepoints.dir: " + savepointDirectory().toUri() + "\n";
+        if (flink.isLocal()) {
+            yaml += "rest.address: 127.0.0.1\n"
+                    + "rest.bind-address: 127.0.0.1\n"
+                    + "rest.port: " + flink.uiPort() + "\n"
+                    + "taskmanager.memory.managed.size: 0m\n";
+        }
         try {
             Files.createDirectories(confDir);
             Files.writeString(confDir.resolve("flink-conf.yaml"), yaml, StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package org.enis.pipeline;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.enis.pipeline.avro.ReportFigures;
 import org.enis.schemas.CoverageReport;
+import org.enis.schemas.kafka.CoverageReportDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +33,7 @@ public record RunSummary(GeneratorConfig config, long eventsPublished, long firs
     private static final Logger LOG = LoggerFactory.getLogger(RunSummary.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    private static final CoverageReportDeserializer REPORTS = new CoverageReportDeserializer();
 
     /** Reads what the run published since {@code marks}. */
     public static RunSummary read(GeneratorConfig config, TopicMarks marks, Duration wall) {
@@ -101,11 +102,11 @@ public record RunSummary(GeneratorConfig config, long eventsPublished, long firs
                 }
                 remaining--;
                 try {
-                    CoverageReport report = CoverageReport.getDecoder().decode(record.value());
+                    CoverageReport report = REPORTS.decode(record.value());
                     if (report.getRunId().equals(config.runId())) {
                         reports.add(report);
                     }
-                } catch (IOException | RuntimeException e) {
+                } catch (RuntimeException e) {
                     LOG.warn("Skipping an undecodable record at offset {} of {}: {}",
                             record.offset(), record.topic(), e.toString());
                 }

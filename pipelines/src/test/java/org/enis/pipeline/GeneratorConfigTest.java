@@ -54,14 +54,18 @@ class GeneratorConfigTest {
 
     @Test
     void flinkSettingsRejectABadMasterAndParallelism() {
-        assertThatThrownBy(() -> new FlinkSettings("local", 2, 8081, Path.of("w")))
+        assertThatThrownBy(() -> new FlinkSettings("local", 2, 8081, Path.of("w"), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("flinkMaster must be [local] or host:port")
                 .hasMessageContaining("got 'local'");
-        assertThatThrownBy(() -> new FlinkSettings("[local]", 0, 8081, Path.of("w")))
+        assertThatThrownBy(() -> FlinkSettings.local(0, 8081, Path.of("w")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("parallelism must be in [1, 64], got 0");
-        assertThat(new FlinkSettings("127.0.0.1:8082", 2, 8081, Path.of("w")).restAddress())
+        assertThatThrownBy(() -> new FlinkSettings("127.0.0.1:8082", 2, 8081, Path.of("w"),
+                Path.of("no-such.jar")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such.jar does not exist; build it with: mvn");
+        assertThat(FlinkSettings.local(2, 8082, Path.of("w")).restAddress())
                 .isEqualTo("127.0.0.1:8082");
     }
 }

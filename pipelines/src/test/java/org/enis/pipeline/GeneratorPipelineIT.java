@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +41,8 @@ import org.enis.pipeline.cli.GenerateCommandAccess;
 import org.enis.pipeline.transforms.GenerateEvents;
 import org.enis.schemas.CcqeEvent;
 import org.enis.schemas.CoverageReport;
+import org.enis.schemas.kafka.CcqeEventDeserializer;
+import org.enis.schemas.kafka.CoverageReportDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,8 +96,8 @@ class GeneratorPipelineIT {
     }
 
     private static GeneratorJob job(GeneratorConfig config) {
-        return new GeneratorJob(config, new FlinkSettings(FlinkSettings.LOCAL, 2,
-                Ports.freeLoopbackPort(), directory.resolve("flink-" + config.runId())),
+        return new GeneratorJob(config, FlinkSettings.local(2, Ports.freeLoopbackPort(),
+                directory.resolve("flink-" + config.runId())),
                 new AvroEventEncoder(config), new AvroReportEncoder());
     }
 
@@ -134,19 +135,11 @@ class GeneratorPipelineIT {
     }
 
     private static CcqeEvent decodeEvent(byte[] bytes) {
-        try {
-            return CcqeEvent.getDecoder().decode(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new CcqeEventDeserializer().decode(bytes);
     }
 
     private static CoverageReport decodeReport(byte[] bytes) {
-        try {
-            return CoverageReport.getDecoder().decode(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new CoverageReportDeserializer().decode(bytes);
     }
 
     /** Checks the events of a run and returns them per batch. */

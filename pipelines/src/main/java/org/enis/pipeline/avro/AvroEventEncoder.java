@@ -1,10 +1,6 @@
 package org.enis.pipeline.avro;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.enis.physics.CcqeParameters;
 import org.enis.physics.FinalState;
 import org.enis.physics.Flavour;
@@ -16,21 +12,21 @@ import org.enis.pipeline.transforms.GeneratedEvent;
 import org.enis.schemas.CcqeEvent;
 import org.enis.schemas.ModelIdentity;
 import org.enis.schemas.Particle;
+import org.enis.schemas.kafka.CcqeEventSerializer;
 
 /**
- * Encodes events as {@link CcqeEvent} records in Avro single-object encoding (the two marker
- * bytes {@code C3 01}, the schema's 8-byte CRC-64-AVRO fingerprint, then the binary body), so
- * that every Kafka message names its schema. One record and its nested records are reused for
- * every event of an instance.
+ * Encodes events as {@link CcqeEvent} records with the schemas module's
+ * {@link CcqeEventSerializer}: Avro single-object encoding (the two marker bytes
+ * {@code C3 01}, the schema's 8-byte CRC-64-AVRO fingerprint, then the binary body), so that
+ * every Kafka message names its schema, and no NaN or infinite number is ever published. One
+ * record and its nested records are reused for every event of an instance.
  */
 public final class AvroEventEncoder implements EventEncoder {
     private static final long serialVersionUID = 1L;
-    private static final int INITIAL_BUFFER_BYTES = 512;
 
     private final GeneratorConfig config;
     private transient CcqeEvent record;
-    private transient BinaryMessageEncoder<CcqeEvent> encoder;
-    private transient ByteArrayOutputStream buffer;
+    private transient CcqeEventSerializer serializer;
     private transient double muonMassGeV;
 
     public AvroEventEncoder(GeneratorConfig config) {
@@ -64,8 +60,7 @@ public final class AvroEventEncoder implements EventEncoder {
                 .setModel(modelIdentity(config))
                 .setGenerationTime(Instant.EPOCH)
                 .build();
-        encoder = CcqeEvent.getEncoder();
-        buffer = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
+        serializer = new CcqeEventSerializer();
     }
 
     static ModelIdentity modelIdentity(GeneratorConfig config) {
@@ -80,14 +75,7 @@ public final class AvroEventEncoder implements EventEncoder {
     @Override
     public byte[] encode(GeneratedEvent event) {
         fill(record, event, muonMassGeV);
-        buffer.reset();
-        try {
-            encoder.encode(record, buffer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode event " + event.batchNumber() + "/"
-                    + event.indexInBatch(), e);
-        }
-        return buffer.toByteArray();
+        return serializer.encode(record);
     }
 
     /** Copies an event into a record whose nested records exist. */

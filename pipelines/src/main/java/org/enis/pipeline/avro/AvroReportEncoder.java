@@ -1,8 +1,5 @@
 package org.enis.pipeline.avro;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.enis.pipeline.GeneratorConfig;
 import org.enis.pipeline.ProposalKind;
@@ -10,28 +7,25 @@ import org.enis.pipeline.sampling.CoverageTally;
 import org.enis.pipeline.transforms.ReportEncoder;
 import org.enis.pipeline.transforms.WindowedCoverage;
 import org.enis.schemas.CoverageReport;
+import org.enis.schemas.kafka.CoverageReportSerializer;
 
-/** Encodes window coverage as {@link CoverageReport} records, Avro single-object encoding. */
+/**
+ * Encodes window coverage as {@link CoverageReport} records with the schemas module's
+ * {@link CoverageReportSerializer} (Avro single-object encoding).
+ */
 public final class AvroReportEncoder implements ReportEncoder {
     private static final long serialVersionUID = 1L;
 
+    private transient CoverageReportSerializer serializer;
+
     @Override
     public void open() {
-        // Stateless: reports are few.
+        serializer = new CoverageReportSerializer();
     }
 
     @Override
     public byte[] encode(WindowedCoverage coverage, GeneratorConfig config) {
-        CoverageReport report = toReport(coverage, config);
-        try {
-            ByteBuffer bytes = CoverageReport.getEncoder().encode(report);
-            byte[] out = new byte[bytes.remaining()];
-            bytes.get(out);
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the coverage report of window "
-                    + coverage.windowStartMillis(), e);
-        }
+        return serializer.encode(toReport(coverage, config));
     }
 
     /** The report of one window of a run. */

@@ -21,6 +21,8 @@ import org.enis.pipeline.TopicReader;
 import org.enis.pipeline.avro.ReportFigures;
 import org.enis.schemas.CcqeEvent;
 import org.enis.schemas.CoverageReport;
+import org.enis.schemas.kafka.CcqeEventDeserializer;
+import org.enis.schemas.kafka.CoverageReportDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
@@ -103,6 +105,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         }
 
         EventStatistics statistics = new EventStatistics(bins, maxEnergyGeV);
+        CcqeEventDeserializer events = new CcqeEventDeserializer();
         long undecodable = 0;
         try (BufferedWriter writer = csv == null ? null
                 : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
@@ -119,8 +122,8 @@ public final class ConsumeCommand implements Callable<Integer> {
                 for (ConsumerRecord<byte[], byte[]> record : batch.get()) {
                     CcqeEvent event;
                     try {
-                        event = CcqeEvent.getDecoder().decode(record.value());
-                    } catch (IOException | RuntimeException e) {
+                        event = events.decode(record.value());
+                    } catch (RuntimeException e) {
                         undecodable++;
                         continue;
                     }
@@ -186,6 +189,7 @@ public final class ConsumeCommand implements Callable<Integer> {
         out.printf("%nCoverage reports in %s:%n", coverageTopic);
         out.println("  window start (UTC)        proposals   accepted  acceptance  coverage"
                 + "   running coverage  running acceptance");
+        CoverageReportDeserializer reports = new CoverageReportDeserializer();
         CoverageReport running = null;
         int count = 0;
         try (TopicReader reader = new TopicReader(bootstrap, coverageTopic, false)) {
@@ -194,8 +198,8 @@ public final class ConsumeCommand implements Callable<Integer> {
                 for (ConsumerRecord<byte[], byte[]> record : batch.get()) {
                     CoverageReport report;
                     try {
-                        report = CoverageReport.getDecoder().decode(record.value());
-                    } catch (IOException | RuntimeException e) {
+                        report = reports.decode(record.value());
+                    } catch (RuntimeException e) {
                         continue;
                     }
                     if (runId != null && !runId.equals(report.getRunId())) {

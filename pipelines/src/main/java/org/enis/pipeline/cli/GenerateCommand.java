@@ -157,6 +157,13 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Flink configuration and savepoints (default ${DEFAULT-VALUE}).")
     Path workDir;
 
+    @Option(names = "--jobJar", paramLabel = "JAR", order = 22,
+            defaultValue = "${sys:enis.home:-.}/pipelines/target/"
+                    + "enis-pipelines-0.1.0-SNAPSHOT-flink-job.jar",
+            description = "Shaded job jar a Flink cluster runs (default ${DEFAULT-VALUE});"
+                    + " build it with: " + FlinkSettings.JOB_JAR_BUILD)
+    Path jobJar;
+
     @Mixin
     PhysicsOptions physics = new PhysicsOptions();
 
@@ -215,7 +222,8 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("calibrationProposals must be >= 1000, got "
                     + calibrationProposals);
         }
-        FlinkSettings flink = new FlinkSettings(flinkMaster, parallelism, uiPort, workDir);
+        FlinkSettings flink = new FlinkSettings(flinkMaster, parallelism, uiPort, workDir,
+                FlinkSettings.LOCAL.equals(flinkMaster) ? null : jobJar);
         String id = runId != null ? runId : defaultRunId();
         // Check the simple options through the config before the slow model work.
         GeneratorConfig.Builder builder = GeneratorConfig.builder()

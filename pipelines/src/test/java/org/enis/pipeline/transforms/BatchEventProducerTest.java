@@ -3,8 +3,6 @@ package org.enis.pipeline.transforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.enis.physics.CcqeParameters;
@@ -14,6 +12,7 @@ import org.enis.pipeline.GeneratorConfig;
 import org.enis.pipeline.avro.AvroEventEncoder;
 import org.enis.pipeline.sampling.CoverageTally;
 import org.enis.schemas.CcqeEvent;
+import org.enis.schemas.kafka.CcqeEventDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,11 +70,7 @@ class BatchEventProducerTest {
     }
 
     private static CcqeEvent decode(byte[] bytes) {
-        try {
-            return CcqeEvent.getDecoder().decode(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new CcqeEventDeserializer().decode(bytes);
     }
 
     private static CcqeEvent withoutTime(CcqeEvent event) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 public final class FlinkClusterCommand implements Callable<Integer> {
 
     @Option(names = "--dir", defaultValue = "run/flink", scope = CommandLine.ScopeType.INHERIT,
-            description = "Work directory: configuration, logs, pid files (default ${DEFAULT-VALUE}).")
+            description = "Work directory: configuration, logs, pid files"
+                    + " (default ${DEFAULT-VALUE}).")
     Path directory;
 
     @Override
@@ -41,7 +42,8 @@ public final class FlinkClusterCommand implements Callable<Integer> {
         int restPort;
 
         @Option(names = "--slots", defaultValue = "2",
-                description = "Task slots = largest job parallelism, 1..64 (default ${DEFAULT-VALUE}).")
+                description = "Task slots = largest job parallelism, 1..64"
+                        + " (default ${DEFAULT-VALUE}).")
         int slots;
 
         @Option(names = "--taskManagerMemory", defaultValue = "3072m",
@@ -74,7 +76,8 @@ public final class FlinkClusterCommand implements Callable<Integer> {
 
     /** Tells whether the cluster runs. */
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Tell whether a cluster runs from the work directory (exit 0) or not (3).")
+            description = "Tell whether a cluster runs from the work directory (exit 0)"
+                    + " or not (3).")
     static final class Status implements Callable<Integer> {
         @CommandLine.ParentCommand
         FlinkClusterCommand parent;

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
  * Rejection on a target with known answers: q uniform on the unit box, {@code p(x) = 2 x_0}, so
  * {@code w = 2 x_0} is uniform on [0, 2]. With {@code w_Q = 1}: acceptance
  * {@code E[min(w, 1)] = 3/4}, coverage {@code 3/4 / E[w] = 3/4}, ESS ratio of the clipped
- * weights {@code E[w']^2 / E[w'^2] = (3/4)^2 / (2/3) = 27/32}, integral 1, half the weights above the threshold. The accepted
- * x_0 has mean {@code (1/12 + 3/8) / (3/4) = 11/18} when clipped, and the exact-mode weighted
- * mean is the mean under p, 2/3.
+ * weights {@code E[w']^2 / E[w'^2] = (3/4)^2 / (2/3) = 27/32}, integral 1, half the weights
+ * above the threshold. The accepted x_0 has mean {@code (1/12 + 3/8) / (3/4) = 11/18} when
+ * clipped, and the exact-mode weighted mean is the mean under p, 2/3.
  */
 class BatchGeneratorTest {
     private static final PhaseSpaceBox UNIT_BOX =
@@ -63,7 +63,8 @@ class BatchGeneratorTest {
         assertThat(t.acceptance()).isCloseTo(0.75, within(STATISTICAL_TOLERANCE));
         assertThat(t.expectedAcceptance()).isCloseTo(0.75, within(STATISTICAL_TOLERANCE));
         assertThat(t.coverage()).isCloseTo(0.75, within(STATISTICAL_TOLERANCE));
-        assertThat(t.effectiveSampleSizeRatio()).isCloseTo(27.0 / 32, within(STATISTICAL_TOLERANCE));
+        assertThat(t.effectiveSampleSizeRatio())
+                .isCloseTo(27.0 / 32, within(STATISTICAL_TOLERANCE));
         assertThat(t.integralEstimate()).isCloseTo(1.0, within(STATISTICAL_TOLERANCE));
         assertThat((double) t.aboveThreshold() / t.proposals())
                 .isCloseTo(0.5, within(STATISTICAL_TOLERANCE));

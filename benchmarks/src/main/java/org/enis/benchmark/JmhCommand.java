@@ -94,6 +94,10 @@ final class JmhCommand implements Callable<Integer> {
         }
         Path directory = output.toAbsolutePath().normalize();
         Files.createDirectories(directory);
+        if (forks == 0) {
+            // Without a fork the benchmarks run in this JVM and read the property here.
+            System.setProperty(BenchmarkFixtures.MODEL_PROPERTY, modelDirectory.toString());
+        }
 
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(PACKAGE + include)

@@ -16,6 +16,7 @@ import org.enis.physics.PhaseSpaceBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -234,12 +235,16 @@ public final class Plots {
     private static LogAxis logAxis(String label) {
         LogAxis axis = new LogAxis(label);
         axis.setSmallestValue(EMPTY_COUNT);
+        axis.setTickUnit(new NumberTickUnit(1), false, false);
+        axis.setAutoTickUnitSelection(false);
         return axis;
     }
 
     private static PaintScaleLegend legend(PaintScale scale, String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        double span = scale.getUpperBound() - scale.getLowerBound();
+        axis.setTickUnit(new NumberTickUnit(span <= 1 ? 0.1 : Math.ceil(span / 8)));
         PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setStripWidth(12);

@@ -136,9 +136,9 @@ final class TablesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The command as given, for the report. */
+    /** The command as given, for the report (picocli keeps the subcommand's name in it). */
     private String commandLine() {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
-        return "bin/benchmark tables" + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        return "bin/benchmark " + String.join(" ", args);
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.enis.infra.process.Ports;
 import org.enis.physics.CcqeParameters;
 import org.enis.pipeline.BatchPlan;
 import org.enis.pipeline.FlinkSettings;
@@ -42,13 +43,14 @@ import sun.misc.Signal;
             ""},
         footer = {"",
             "Examples:",
-            "  bin/generate                                    1 million events, UI at"
+            "  bin/generate                                 1 million events, UI at"
                     + " http://127.0.0.1:8081",
-            "  bin/generate --maxEvents 0 --rate 20000         until Ctrl-C, 20k events/s",
-            "  bin/generate --exact --quantile 0.999            weighted events, coverage 1",
+            "  bin/generate --maxEvents 0 --rate 20000      until Ctrl-C, 20k events/s",
+            "  bin/generate --exact --quantile 0.999        weighted events, coverage 1",
             "  bin/generate --proposal uniform --maxEvents 10000   the paper's baseline",
-            "  bin/generate --axialMass 1.2                     other physics: recalibrates",
-            "  bin/generate --flinkMaster 127.0.0.1:8081        on bin/flink-start.sh's cluster"})
+            "  bin/generate --axialMass 1.2                 other physics: recalibrates",
+            "  bin/generate --flinkMaster 127.0.0.1:8081    on bin/flink-start.sh's cluster",
+            "", "More in docs/pipelines.md."})
 public final class GenerateCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
     /** Exit status of a usage error (bad option or model). */
@@ -160,8 +162,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--jobJar", paramLabel = "JAR", order = 22,
             defaultValue = "${sys:enis.home:-.}/pipelines/target/"
                     + "enis-pipelines-0.1.0-SNAPSHOT-flink-job.jar",
-            description = "Shaded job jar a Flink cluster runs (default ${DEFAULT-VALUE});"
-                    + " build it with: " + FlinkSettings.JOB_JAR_BUILD)
+            description = "Shaded job jar a Flink cluster runs (default: the one"
+                    + " -Pflink-cluster builds in pipelines/target).")
     Path jobJar;
 
     @Mixin
@@ -224,6 +226,12 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         FlinkSettings flink = new FlinkSettings(flinkMaster, parallelism, uiPort, workDir,
                 FlinkSettings.LOCAL.equals(flinkMaster) ? null : jobJar);
+        if (flink.isLocal() && !Ports.isFree(uiPort)) {
+            throw new IllegalArgumentException("uiPort " + uiPort + " on 127.0.0.1 is in use"
+                    + " (a Flink cluster from bin/flink-start.sh, or another run?): give"
+                    + " another --uiPort, or --flinkMaster 127.0.0.1:" + uiPort
+                    + " to run on that cluster");
+        }
         String id = runId != null ? runId : defaultRunId();
         // Check the simple options through the config before the slow model work.
         GeneratorConfig.Builder builder = GeneratorConfig.builder()

@@ -164,7 +164,7 @@ public final class GeneratorJob {
         }
     }
 
-    /** Whether {@link #drain()} was called. */
+    /** Whether {@link #drain()} was called: the run may have ended before its last batch. */
     public boolean drainRequested() {
         return drainRequested;
     }

@@ -8,8 +8,6 @@ import org.enis.pipeline.sampling.BatchSeeds;
 import org.enis.pipeline.sampling.StartupCalibration;
 import org.enis.pipeline.sampling.UniformProposalSampler;
 import org.enis.pipeline.sampling.WeightEvaluator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Resolves a run's proposal before any event is produced: loads and checks the model (a
@@ -18,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * that does not apply, from a calibration at start-up.
  */
 public final class ProposalSetup {
-    private static final Logger LOG = LoggerFactory.getLogger(ProposalSetup.class);
-
     private ProposalSetup() {
     }
 
@@ -48,9 +44,5 @@ public final class ProposalSetup {
         }
         return FlowModels.resolve(modelDirectory, physics, quantile, recalibrate,
                 calibrationProposals, weights, seeds);
-    }
-
-    static Logger log() {
-        return LOG;
     }
 }

@@ -27,16 +27,23 @@ import org.slf4j.LoggerFactory;
  * @param reports the run's coverage reports
  * @param total the reports merged; null when there is none
  * @param wall wall-clock time of the Flink job, start-up included
+ * @param stoppedEarly whether the run was drained before its last batch
  */
 public record RunSummary(GeneratorConfig config, long eventsPublished, long firstEventMillis,
-        long lastEventMillis, int reports, CoverageReport total, Duration wall) {
+        long lastEventMillis, int reports, CoverageReport total, Duration wall,
+        boolean stoppedEarly) {
     private static final Logger LOG = LoggerFactory.getLogger(RunSummary.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
     private static final CoverageReportDeserializer REPORTS = new CoverageReportDeserializer();
 
-    /** Reads what the run published since {@code marks}. */
-    public static RunSummary read(GeneratorConfig config, TopicMarks marks, Duration wall) {
+    /**
+     * Reads what the run published since {@code marks}.
+     *
+     * @param stoppedEarly whether the run was drained (a bounded run then has fewer events)
+     */
+    public static RunSummary read(GeneratorConfig config, TopicMarks marks, Duration wall,
+            boolean stoppedEarly) {
         try (KafkaConsumer<byte[], byte[]> consumer = TopicMarks.consumer(
                 marks.bootstrapServers())) {
             List<TopicPartition> eventPartitions = TopicMarks.partitions(consumer,
@@ -63,7 +70,8 @@ public record RunSummary(GeneratorConfig config, long eventsPublished, long firs
                     ReportFigures.merge(total, report);
                 }
             }
-            return new RunSummary(config, published, first, last, reports.size(), total, wall);
+            return new RunSummary(config, published, first, last, reports.size(), total, wall,
+                    stoppedEarly);
         }
     }
 
@@ -125,7 +133,9 @@ public record RunSummary(GeneratorConfig config, long eventsPublished, long firs
      * stopped early, exactly {@code maxEvents}.
      */
     public boolean isConsistent() {
-        return eventsPublished == eventsReported();
+        boolean complete = stoppedEarly || !config.plan().isBounded()
+                || eventsPublished == config.plan().maxEvents();
+        return complete && eventsPublished == eventsReported();
     }
 
     /** Events per second into Kafka, from the first to the last event's timestamp. */
@@ -171,9 +181,13 @@ public record RunSummary(GeneratorConfig config, long eventsPublished, long firs
         s.append(String.format(Locale.ROOT, "  coverage reports   %d to %s (%,d events"
                 + " accounted for)%n", reports, config.coverageTopic(), eventsReported()));
         if (!isConsistent()) {
-            s.append(String.format(Locale.ROOT, "  WARNING: Kafka holds %,d events but the"
-                    + " reports account for %,d (another producer on the topic?)%n",
-                    eventsPublished, eventsReported()));
+            s.append(String.format(Locale.ROOT, "  WARNING: Kafka holds %,d events of this run,"
+                    + " the reports account for %,d%s (another producer on the topic?)%n",
+                    eventsPublished, eventsReported(), config.plan().isBounded()
+                            ? ", the run asked for " + config.plan().maxEvents() : ""));
+        }
+        if (stoppedEarly) {
+            s.append("  (stopped early and drained: every batch started was completed)\n");
         }
         s.append(String.format("%nRead the events:%n"));
         s.append(String.format("  bin/consume --bootstrapServers %s --runId %s%n", bootstrap,

@@ -68,9 +68,10 @@ class StandaloneClusterIT {
             new GeneratorJob(config, settings, new AvroEventEncoder(config),
                     new AvroReportEncoder()).run();
 
-            RunSummary summary = RunSummary.read(config, marks, Duration.ofSeconds(1));
+            RunSummary summary = RunSummary.read(config, marks, Duration.ofSeconds(1), false);
             assertThat(summary.eventsPublished()).isEqualTo(EVENTS);
             assertThat(summary.eventsReported()).isEqualTo(EVENTS);
+            assertThat(summary.isConsistent()).isTrue();
             String overview = get(cluster.webUi().resolve("jobs/overview"));
             assertThat(overview).contains("enis-generate-cluster").contains("FINISHED");
             assertThat(get(cluster.webUi().resolve("jobs/overview")))

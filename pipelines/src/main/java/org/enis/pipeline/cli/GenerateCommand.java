@@ -169,9 +169,6 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     PhysicsOptions physics = new PhysicsOptions();
 
-    /** What was resolved before anything started; used by tests. */
-    GeneratorConfig lastConfig;
-
     @Override
     public Integer call() throws Exception {
         // Everything that can be wrong with the options or the model fails here, before a
@@ -182,7 +179,6 @@ public final class GenerateCommand implements Callable<Integer> {
             kafka.createTopic(eventsTopic, partitions);
             kafka.createTopic(coverageTopic, 1);
             GeneratorConfig config = prepared.config(kafka.bootstrapServers());
-            lastConfig = config;
             TopicMarks marks = TopicMarks.take(kafka.bootstrapServers(), eventsTopic,
                     coverageTopic);
             GeneratorJob job = new GeneratorJob(config, prepared.flink(),
@@ -194,7 +190,7 @@ public final class GenerateCommand implements Callable<Integer> {
             job.run();
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
 
-            RunSummary summary = RunSummary.read(config, marks, wall);
+            RunSummary summary = RunSummary.read(config, marks, wall, job.drainRequested());
             System.out.println();
             System.out.print(summary.format(kafka.isOwnBroker() ? kafkaDir : null));
             return summary.isConsistent() ? 0 : 1;

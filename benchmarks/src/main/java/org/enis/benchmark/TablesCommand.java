@@ -108,7 +108,7 @@ final class TablesCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         for (double q : quantiles) {
-            if (q < 1 && calibrationSize * (1 - q) < 1) {
+            if (q < 1 && calibrationSize * (1 - q) < 1 - 1e-9) {
                 out.printf(Locale.ROOT, "Note: %,d calibration weights leave fewer than one"
                         + " weight above quantile %s; its threshold is the largest weight.%n",
                         calibrationSize, q);

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Kafka, so a run that says "N events accounted for" and exits 0 has them all there.
  */
 class FlowProposalIT {
-    /** The committed model, relative to this module. */
-    static final Path MODEL = Path.of("..", "models", "ccqe-numubar-c12").toAbsolutePath()
-            .normalize();
+    /** The committed model, relative to this module; {@code -Denis.model=DIR} for another. */
+    static final Path MODEL = Path.of(System.getProperty("enis.model",
+            "../models/ccqe-numubar-c12")).toAbsolutePath().normalize();
 
     @TempDir
     static Path directory;

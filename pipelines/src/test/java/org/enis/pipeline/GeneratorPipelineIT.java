@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import org.enis.physics.CcqeParameters;
 import org.enis.physics.PhaseSpaceBox;
 import org.enis.pipeline.avro.AvroEventEncoder;
 import org.enis.pipeline.avro.AvroReportEncoder;
+import org.enis.pipeline.cli.ConsumeCommandAccess;
 import org.enis.pipeline.cli.GenerateCommandAccess;
 import org.enis.pipeline.transforms.GenerateEvents;
 import org.enis.schemas.CcqeEvent;
@@ -188,6 +191,34 @@ class GeneratorPipelineIT {
         assertThat(reportedAccepted(config)).isEqualTo(100_000);
         assertThat(counter(result, "accepted")).isEqualTo(100_000);
         assertThat(counter(result, "proposals")).isGreaterThan(100_000);
+        checkConsumeCommand(config);
+    }
+
+    /** bin/consume reads the same run back: counts, checks, CSV. */
+    private static void checkConsumeCommand(GeneratorConfig config) {
+        Path csv = directory.resolve("bounded.csv");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = ConsumeCommandAccess.execute(new String[] {"--bootstrapServers",
+                broker.bootstrapServers(), "--eventsTopic", config.eventsTopic(),
+                "--coverageTopic", config.coverageTopic(), "--csv", csv.toString()});
+        } finally {
+            System.setOut(stdout);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(status).as(text).isZero();
+        assertThat(text).contains("Events in bounded-events: 100,000 (0 undecodable records,"
+                + " 0 duplicate event ids, 0 outside the generation box)");
+        assertThat(text).contains("run bounded, UNIFORM proposal, quantile 0.99");
+        try (var lines = Files.lines(csv)) {
+            assertThat(lines.count()).isEqualTo(100_001);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -82,6 +82,11 @@ class GeneratorPipelineIT {
     }
 
     private static GeneratorConfig config(String runId, long maxEvents, int batchSize) {
+        return builder(runId, maxEvents, batchSize).build();
+    }
+
+    private static GeneratorConfig.Builder builder(String runId, long maxEvents,
+            int batchSize) {
         broker.createTopic(runId + "-events", PARTITIONS);
         broker.createTopic(runId + "-coverage", 1);
         return GeneratorConfig.builder()
@@ -94,8 +99,7 @@ class GeneratorPipelineIT {
                 .bootstrapServers(broker.bootstrapServers())
                 .eventsTopic(runId + "-events")
                 .coverageTopic(runId + "-coverage")
-                .reportSeconds(2)
-                .build();
+                .reportSeconds(2);
     }
 
     private static GeneratorJob job(GeneratorConfig config) {
@@ -219,6 +223,25 @@ class GeneratorPipelineIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void exactModeWeightsTheEventsAboveTheThreshold() {
+        GeneratorConfig config = builder("exact", 20_000, 5000).exact(true).build();
+
+        job(config).run();
+
+        List<CcqeEvent> events = readAll(config.eventsTopic()).stream()
+                .map(record -> decodeEvent(record.value())).toList();
+        assertThat(events).hasSize(20_000)
+                .allSatisfy(e -> assertThat(e.getWeight()).isGreaterThanOrEqualTo(1.0))
+                .anySatisfy(e -> assertThat(e.getWeight()).isGreaterThan(1.0));
+        List<CoverageReport> reports = readAll(config.coverageTopic()).stream()
+                .map(record -> decodeReport(record.value())).toList();
+        assertThat(reports).allSatisfy(r -> assertThat(r.getExactMode()).isTrue());
+        long above = reports.stream().mapToLong(CoverageReport::getAboveThreshold).sum();
+        assertThat(events.stream().filter(e -> e.getWeight() > 1.0).count())
+                .as("every proposal above w_Q is published, with its weight").isEqualTo(above);
     }
 
     @Test

@@ -20,11 +20,13 @@ import org.enis.physics.CcqeParameters;
 import org.enis.physics.Flavour;
 import org.enis.physics.Flux;
 import org.enis.physics.Nucleus;
+import org.enis.physics.ParameterOverrides;
 import org.enis.weights.CalibrationRow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -50,6 +52,10 @@ public final class TrainCommand implements Callable<Integer> {
     static final String TF_LOG_LEVEL = "TF_CPP_MIN_LOG_LEVEL";
     /** Set in the relaunched JVM so that it does not relaunch again. */
     static final String RELAUNCHED = "ENIS_TRAIN_RELAUNCHED";
+
+    /** Flags that change how a run goes but not the model it produces. */
+    private static final List<String> RUN_CONTROL_FLAGS = List.of("--resume", "--overwrite",
+            "--no-progress", "--tf-log");
 
     @Spec
     private CommandSpec spec;
@@ -299,7 +305,21 @@ public final class TrainCommand implements Callable<Integer> {
                 checkpoint);
         return new CcqeProposalTraining.Request(parameters, flux, flowConfig(), config, name,
                 modelVersion, outputDirectory, checkpoints, resume, overwrite, calibrationSize,
-                calibrationSeed, "train " + String.join(" ", arguments));
+                calibrationSeed, recordedCommand());
+    }
+
+    /**
+     * The command line for the manifest, without the flags that control the run but not the
+     * model it produces, so that it reads as the command that reproduces the model.
+     */
+    private String recordedCommand() {
+        List<String> kept = new ArrayList<>();
+        for (String argument : arguments) {
+            if (!RUN_CONTROL_FLAGS.contains(argument)) {
+                kept.add(argument);
+            }
+        }
+        return "train " + String.join(" ", kept);
     }
 
     private FlowConfig flowConfig() {
@@ -308,33 +328,15 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private CcqeParameters parameters() {
-        CcqeParameters.Builder builder = canonicalParameters != null
-                ? CcqeParameters.parse(canonicalParameters).toBuilder()
-                : CcqeParameters.builder();
-        if (canonicalParameters == null || spec.commandLine().getParseResult()
-                .hasMatchedOption("--nucleus")) {
-            builder.nucleus(parseNucleus(nucleus));
-        }
-        if (canonicalParameters == null || spec.commandLine().getParseResult()
-                .hasMatchedOption("--flavour")) {
-            builder.flavour(parseFlavour(flavour));
-        }
-        if (axialMassGeV != null) {
-            builder.axialMassGeV(axialMassGeV);
-        }
-        if (fermiMomentumGeV != null) {
-            builder.fermiMomentumGeV(fermiMomentumGeV);
-        }
-        if (removalEnergyGeV != null) {
-            builder.removalEnergyGeV(removalEnergyGeV);
-        }
-        if (noPauliBlocking) {
-            builder.pauliBlocking(false);
-        }
-        if (maxEnergyGeV != null) {
-            builder.maxNeutrinoEnergyGeV(maxEnergyGeV).maxMuonMomentumGeV(maxEnergyGeV);
-        }
-        return builder.build();
+        // Without --parameters the defaults of --flavour and --nucleus apply; with it, only
+        // what the user gave overrides the set.
+        boolean base = canonicalParameters == null;
+        ParseResult given = spec.commandLine().getParseResult();
+        return new ParameterOverrides(canonicalParameters,
+                base || given.hasMatchedOption("--flavour") ? Flavour.parse(flavour) : null,
+                base || given.hasMatchedOption("--nucleus") ? Nucleus.parse(nucleus) : null,
+                axialMassGeV, fermiMomentumGeV, removalEnergyGeV, noPauliBlocking,
+                maxEnergyGeV).apply();
     }
 
     static String defaultModelName(CcqeParameters parameters) {
@@ -346,25 +348,6 @@ public final class TrainCommand implements Callable<Integer> {
             case ARGON_40 -> "ar40";
         };
         return "ccqe-" + flavourTag + "-" + nucleusTag;
-    }
-
-    static Flavour parseFlavour(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "nu", "numu", "muon_neutrino" -> Flavour.MUON_NEUTRINO;
-            case "nubar", "numubar", "muon_antineutrino" -> Flavour.MUON_ANTINEUTRINO;
-            default -> throw new IllegalArgumentException(
-                    "--flavour must be nu or nubar, got '" + text + "'");
-        };
-    }
-
-    static Nucleus parseNucleus(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "carbon", "c12", "carbon_12" -> Nucleus.CARBON_12;
-            case "oxygen", "o16", "oxygen_16" -> Nucleus.OXYGEN_16;
-            case "argon", "ar40", "argon_40" -> Nucleus.ARGON_40;
-            default -> throw new IllegalArgumentException(
-                    "--nucleus must be carbon, oxygen or argon, got '" + text + "'");
-        };
     }
 
     private static void printSummary(PrintWriter out, ModelManifest manifest) {
@@ -472,9 +455,12 @@ public final class TrainCommand implements Callable<Integer> {
             if (bar) {
                 return;
             }
-            out.printf(Locale.ROOT, "step %d %s lr %.3g loss %.4f logL %.4f ESS/N %.4f "
+            // The first point comes before any step: it has no training loss to show.
+            String loss = Double.isNaN(point.trainingLoss()) ? "-"
+                    : String.format(Locale.ROOT, "%.4f", point.trainingLoss());
+            out.printf(Locale.ROOT, "step %d %s lr %.3g loss %s logL %.4f ESS/N %.4f "
                     + "zeros %.4f integral %.5g elapsed %.0f s%n", point.step(), point.phase(),
-                    point.learningRate(), point.trainingLoss(), point.logLikelihood(),
+                    point.learningRate(), loss, point.logLikelihood(),
                     point.effectiveSampleSizeRatio(), point.zeroFraction(), point.integral(),
                     point.elapsedSeconds());
             out.flush();

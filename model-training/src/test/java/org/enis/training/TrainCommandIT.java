@@ -58,7 +58,8 @@ class TrainCommandIT {
                 .isEqualTo(CcqeParameters.defaults().toCanonicalString());
         assertThat(manifest.training().steps()).isEqualTo(40);
         assertThat(manifest.training().warmupSteps()).isEqualTo(8);
-        assertThat(manifest.training().command()).startsWith("train --output");
+        assertThat(manifest.training().command()).startsWith("train --output")
+                .contains("--steps 40").doesNotContain("--no-progress");
         assertThat(manifest.calibration().table().rows()).extracting(CalibrationRow::quantile)
                 .containsExactly(WeightStatistics.PAPER_QUANTILES[0],
                         WeightStatistics.PAPER_QUANTILES[1], WeightStatistics.PAPER_QUANTILES[2],

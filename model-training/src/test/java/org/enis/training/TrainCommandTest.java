@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.enis.flow.ModelManifest;
+import org.enis.physics.Flavour;
+import org.enis.physics.Nucleus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,8 +65,10 @@ class TrainCommandTest {
         "--tail-bound|-1|tailBound must be finite and > 0, got -1.0",
         "--domain-half-width|9|domainHalfWidth must be in (0, tailBound = 5.0], got 9.0",
         "--calibration-size|10|calibrationSize must be >= 1000, got 10",
-        "--flavour|tau|--flavour must be nu or nubar, got 'tau'",
-        "--nucleus|lead|--nucleus must be carbon, oxygen or argon, got 'lead'",
+        "--flavour|tau|flavour must be nu or nubar (MUON_NEUTRINO, MUON_ANTINEUTRINO, 14, "
+                + "-14), got 'tau'",
+        "--nucleus|lead|nucleus must be carbon, oxygen or argon (CARBON_12, OXYGEN_16, "
+                + "ARGON_40), got 'lead'",
         "--architecture|transformer|Invalid value for option '--architecture'",
         "--steps|many|Invalid value for option '--steps'",
         "--axial-mass|-1|axialMassGeV"
@@ -112,8 +116,8 @@ class TrainCommandTest {
         assertThat(TrainCommand.defaultModelName(org.enis.physics.CcqeParameters.defaults()))
                 .isEqualTo("ccqe-numubar-c12");
         assertThat(TrainCommand.defaultModelName(org.enis.physics.CcqeParameters.builder()
-                .flavour(TrainCommand.parseFlavour("nu"))
-                .nucleus(TrainCommand.parseNucleus("argon")).build()))
+                .flavour(Flavour.parse("nu"))
+                .nucleus(Nucleus.parse("argon")).build()))
                 .isEqualTo("ccqe-numu-ar40");
     }
 }

@@ -1,5 +1,7 @@
 package org.enis.physics;
 
+import java.util.Locale;
+
 /**
  * The incoming neutrino of a charged-current quasi-elastic (CCQE) interaction.
  *
@@ -70,5 +72,20 @@ public enum Flavour {
         }
         throw new IllegalArgumentException(
                 "neutrino PDG code must be 14 (nu_mu) or -14 (nu-bar_mu), got " + pdgCode);
+    }
+
+    /**
+     * The flavour a user names: {@code nu} or {@code nubar}, also {@code numu},
+     * {@code numubar}, the constant names and the PDG codes {@code 14}, {@code -14}, in any case.
+     *
+     * @throws IllegalArgumentException naming the text and the accepted names
+     */
+    public static Flavour parse(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "nu", "numu", "muon_neutrino", "14" -> MUON_NEUTRINO;
+            case "nubar", "numubar", "muon_antineutrino", "-14" -> MUON_ANTINEUTRINO;
+            default -> throw new IllegalArgumentException("flavour must be nu or nubar "
+                    + "(MUON_NEUTRINO, MUON_ANTINEUTRINO, 14, -14), got '" + text + "'");
+        };
     }
 }

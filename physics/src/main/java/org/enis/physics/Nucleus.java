@@ -1,5 +1,7 @@
 package org.enis.physics;
 
+import java.util.Locale;
+
 /**
  * Target nuclei of the relativistic Fermi gas, with default Fermi momentum {@code k_F} and
  * removal (binding) energy {@code eps_B}.
@@ -85,5 +87,21 @@ public enum Nucleus {
      */
     public int targetNucleonCount(Flavour flavour) {
         return flavour.isAntineutrino() ? protonCount : neutronCount;
+    }
+
+    /**
+     * The nucleus a user names: {@code carbon}, {@code oxygen}, {@code argon}, also
+     * {@code c12}, {@code o16}, {@code ar40} and the constant names, in any case.
+     *
+     * @throws IllegalArgumentException naming the text and the accepted names
+     */
+    public static Nucleus parse(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "carbon", "c12", "carbon_12" -> CARBON_12;
+            case "oxygen", "o16", "oxygen_16" -> OXYGEN_16;
+            case "argon", "ar40", "argon_40" -> ARGON_40;
+            default -> throw new IllegalArgumentException("nucleus must be carbon, oxygen or "
+                    + "argon (CARBON_12, OXYGEN_16, ARGON_40), got '" + text + "'");
+        };
     }
 }

@@ -3,12 +3,12 @@ package org.enis.physics.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.enis.physics.CcqeParameters;
 import org.enis.physics.CcqeTargetDensity;
 import org.enis.physics.Flavour;
 import org.enis.physics.Flux;
 import org.enis.physics.Nucleus;
+import org.enis.physics.ParameterOverrides;
 import picocli.CommandLine.Option;
 
 /** Model options shared by every subcommand: flavour, target, nuclear model, flux. */
@@ -56,30 +56,9 @@ final class ModelOptions {
 
     /** The parameters these options describe. */
     CcqeParameters parameters() {
-        CcqeParameters.Builder b = canonical != null
-                ? CcqeParameters.parse(canonical).toBuilder() : CcqeParameters.builder();
-        if (nucleus != null) {
-            b.nucleus(parseNucleus(nucleus));
-        }
-        if (flavour != null) {
-            b.flavour(parseFlavour(flavour));
-        }
-        if (axialMassGeV != null) {
-            b.axialMassGeV(axialMassGeV);
-        }
-        if (fermiMomentumGeV != null) {
-            b.fermiMomentumGeV(fermiMomentumGeV);
-        }
-        if (removalEnergyGeV != null) {
-            b.removalEnergyGeV(removalEnergyGeV);
-        }
-        if (noPauliBlocking) {
-            b.pauliBlocking(false);
-        }
-        if (maxEnergyGeV != null) {
-            b.maxNeutrinoEnergyGeV(maxEnergyGeV).maxMuonMomentumGeV(maxEnergyGeV);
-        }
-        return b.build();
+        return new ParameterOverrides(canonical, flavour == null ? null : Flavour.parse(flavour),
+                nucleus == null ? null : Nucleus.parse(nucleus), axialMassGeV, fermiMomentumGeV,
+                removalEnergyGeV, noPauliBlocking, maxEnergyGeV).apply();
     }
 
     /** The target density: the parameters with the chosen flux. */
@@ -92,44 +71,6 @@ final class ModelOptions {
             return new CcqeTargetDensity(parameters, Flux.readCsv(fluxFile));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read flux file " + fluxFile, e);
-        }
-    }
-
-    static Flavour parseFlavour(String text) {
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case "nu":
-            case "numu":
-            case "muon_neutrino":
-            case "14":
-                return Flavour.MUON_NEUTRINO;
-            case "nubar":
-            case "numubar":
-            case "muon_antineutrino":
-            case "-14":
-                return Flavour.MUON_ANTINEUTRINO;
-            default:
-                throw new IllegalArgumentException("flavour must be nu or nubar "
-                        + "(MUON_NEUTRINO, MUON_ANTINEUTRINO, 14, -14), got '" + text + "'");
-        }
-    }
-
-    static Nucleus parseNucleus(String text) {
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case "carbon":
-            case "c12":
-            case "carbon_12":
-                return Nucleus.CARBON_12;
-            case "oxygen":
-            case "o16":
-            case "oxygen_16":
-                return Nucleus.OXYGEN_16;
-            case "argon":
-            case "ar40":
-            case "argon_40":
-                return Nucleus.ARGON_40;
-            default:
-                throw new IllegalArgumentException("nucleus must be carbon, oxygen or argon "
-                        + "(CARBON_12, OXYGEN_16, ARGON_40), got '" + text + "'");
         }
     }
 }

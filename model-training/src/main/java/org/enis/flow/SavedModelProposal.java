@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import org.enis.flow.internal.TensorArrays;
+import org.enis.flow.internal.XlaCompilation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Result;
@@ -26,7 +27,8 @@ import org.tensorflow.types.TInt64;
  * <p>Points are structures of arrays, one array per variable, in the order of the shared
  * contract: {@code E_nu} (GeV), {@code p_mu} (GeV/c), {@code theta_mu} (rad), {@code p_N}
  * (GeV/c). Work is done in chunks of {@value #CHUNK_SIZE} points, the size at which TensorFlow
- * evaluates the flow fastest on a CPU; every tensor is closed after use.
+ * evaluates the flow fastest on a CPU, each rounded up to a multiple of {@value #SHAPE_BUCKET}
+ * rows (see {@link XlaCompilation}); every tensor is closed after use.
  *
  * <p>Sampling is deterministic: the same seed and count give bit-identical points and log q on
  * the same machine and TensorFlow build. Chunk k of a call uses the stateless Philox key
@@ -54,6 +56,11 @@ public final class SavedModelProposal implements AutoCloseable {
 
     /** Points per TensorFlow call. */
     public static final int CHUNK_SIZE = 16_384;
+    /**
+     * A call's row count is rounded up to a multiple of this: XLA compiles the graph once per
+     * input shape, so a few fixed shapes keep it from compiling again for every odd count.
+     */
+    public static final int SHAPE_BUCKET = 2_048;
     /** Dimensions of the CCQE variables the structure-of-arrays methods take. */
     public static final int CCQE_DIMENSIONS = 4;
 
@@ -146,7 +153,8 @@ public final class SavedModelProposal implements AutoCloseable {
         }
         SavedModelBundle bundle;
         try {
-            bundle = SavedModelBundle.load(savedModel.toString(), SavedModelExport.TAG);
+            bundle = SavedModelBundle.loader(savedModel.toString()).withTags(SavedModelExport.TAG)
+                    .withConfigProto(XlaCompilation.sessionConfig()).load();
         } catch (TensorFlowException e) {
             throw new IllegalArgumentException("the SavedModel in " + savedModel
                     + " cannot be loaded (corrupt?): " + e.getMessage(), e);
@@ -234,7 +242,7 @@ public final class SavedModelProposal implements AutoCloseable {
         for (int chunk = 0; chunk < chunks; chunk++) {
             int start = chunk * CHUNK_SIZE;
             int n = Math.min(CHUNK_SIZE, count - start);
-            try (TInt32 countTensor = TInt32.scalarOf(n);
+            try (TInt32 countTensor = TInt32.scalarOf(bucketed(n));
                     TInt64 seedTensor = TInt64.vectorOf(seed, chunk);
                     Result result = session.runner().feed(countInput, countTensor)
                             .feed(seedInput, seedTensor).fetch(sampleX).fetch(sampleLogQ)
@@ -279,9 +287,11 @@ public final class SavedModelProposal implements AutoCloseable {
      */
     public void logQ(double[][] columns, double[] out, int from, int to) {
         checkArrays(columns, out, from, to);
-        double[] x = new double[Math.min(CHUNK_SIZE, Math.max(0, to - from)) * dimensions];
+        double[] x = new double[bucketed(Math.min(CHUNK_SIZE, Math.max(0, to - from)))
+                * dimensions];
         for (int start = from; start < to; start += CHUNK_SIZE) {
             int n = Math.min(CHUNK_SIZE, to - start);
+            int rows = bucketed(n);
             for (int i = 0; i < n; i++) {
                 for (int d = 0; d < dimensions; d++) {
                     double value = columns[d][start + i];
@@ -292,7 +302,11 @@ public final class SavedModelProposal implements AutoCloseable {
                     x[i * dimensions + d] = value;
                 }
             }
-            try (TFloat64 input = TensorArrays.float64(Shape.of(n, dimensions), x);
+            // Padding rows repeat the first point; their log q is computed and dropped.
+            for (int i = n; i < rows; i++) {
+                System.arraycopy(x, 0, x, i * dimensions, dimensions);
+            }
+            try (TFloat64 input = TensorArrays.float64(Shape.of(rows, dimensions), x);
                     Result result = session.runner().feed(logQInput, input).fetch(logQOutput)
                             .run()) {
                 System.arraycopy(TensorArrays.doubles(result.get(0)), 0, out, start, n);
@@ -303,6 +317,11 @@ public final class SavedModelProposal implements AutoCloseable {
     @Override
     public void close() {
         bundle.close();
+    }
+
+    /** Rows to run for n points: n rounded up to a multiple of {@link #SHAPE_BUCKET}. */
+    static int bucketed(int n) {
+        return (n + SHAPE_BUCKET - 1) / SHAPE_BUCKET * SHAPE_BUCKET;
     }
 
     private void scatter(double[] rowMajor, int n, double[][] columns, int offset) {

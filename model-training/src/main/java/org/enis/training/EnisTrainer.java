@@ -51,6 +51,12 @@ public final class EnisTrainer {
     private static final double MAX_NON_FINITE_FRACTION = 0.01;
     private static final long EVALUATION_STREAM = 0x5DEECE66DL;
     private static final long BACKGROUND_STREAM = 0x2545F4914F6CDD1DL;
+    /**
+     * The rows fed to a training step are padded to a multiple of this with weight-0 points:
+     * XLA compiles the step once per input shape, and the count of points with p &gt; 0 varies
+     * from step to step.
+     */
+    static final int TRAIN_SHAPE_BUCKET = 512;
 
     private final FlowConfig flowConfig;
     private final TrainingConfig config;
@@ -153,6 +159,11 @@ public final class EnisTrainer {
         return state;
     }
 
+    /** n rounded up to a multiple of {@link #TRAIN_SHAPE_BUCKET}. */
+    static int padded(int n) {
+        return (n + TRAIN_SHAPE_BUCKET - 1) / TRAIN_SHAPE_BUCKET * TRAIN_SHAPE_BUCKET;
+    }
+
     /**
      * A generator for one purpose of one step, independent of every other step.
      *
@@ -191,7 +202,8 @@ public final class EnisTrainer {
         private final double[][] columns = new double[features][capacity];
         private final double[] density = new double[capacity];
         private final double[] weights = new double[capacity];
-        private final int trainCapacity = config.batchSize() + config.backgroundBatchSize();
+        private final int trainCapacity = padded(config.batchSize()
+                + config.backgroundBatchSize());
         private final float[] trainPoints = new float[trainCapacity * features];
         private final float[] trainWeights = new float[trainCapacity];
 
@@ -273,6 +285,15 @@ public final class EnisTrainer {
                 }
                 trainWeights[count++] = backgroundWeight;
             }
+            // Weight-0 copies of the last background point add nothing to the loss or its
+            // gradient: log q is finite on the background box.
+            int rows = padded(count);
+            for (int i = count; i < rows; i++) {
+                System.arraycopy(trainPoints, (count - 1) * features, trainPoints, i * features,
+                        features);
+                trainWeights[i] = 0;
+            }
+            count = rows;
             double loss = graph.train(trainPoints, trainWeights, count, rate, step + 1L);
             if (!Double.isFinite(loss)) {
                 throw new IllegalStateException("training diverged at step " + step

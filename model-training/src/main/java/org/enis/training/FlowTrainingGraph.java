@@ -7,6 +7,7 @@ import org.enis.flow.BoxMap;
 import org.enis.flow.FlowConfig;
 import org.enis.flow.NeuralSplineFlow;
 import org.enis.flow.internal.TensorArrays;
+import org.enis.flow.internal.XlaCompilation;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -71,7 +72,7 @@ final class FlowTrainingGraph implements AutoCloseable {
             this.loss = tf.withName("loss").math.neg(
                     tf.sum(tf.math.mul(weights, logQ), tf.constant(0), Sum.keepDims(false)));
             this.trainStep = adamStep(tf);
-            this.session = new Session(graph);
+            this.session = new Session(graph, XlaCompilation.sessionConfig());
             session.initialize();
         } catch (RuntimeException e) {
             graph.close();

@@ -72,7 +72,7 @@ public final class TrainingPlots {
     public static void trainingCurve(List<CurvePoint> curve, int warmupSteps, Path file)
             throws IOException {
         XYSeries logLikelihood = new XYSeries("E_p[log q] (Eq. 5), fresh batch");
-        XYSeries loss = new XYSeries("training loss -sum w log q");
+        XYSeries loss = new XYSeries("minus the training loss, sum w log q (training batches)");
         for (CurvePoint point : curve) {
             if (Double.isFinite(point.logLikelihood())) {
                 logLikelihood.add(point.step(), point.logLikelihood());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.enis.flow.internal.TensorArrays;
+import org.enis.flow.internal.XlaCompilation;
 import org.enis.physics.CcqeParameters;
 import org.enis.physics.PhaseSpaceBox;
 import org.enis.weights.CalibrationTable;
@@ -132,6 +133,59 @@ class SavedModelProposalTest {
             for (int i = 0; i < count; i++) {
                 assertThat(evaluated[i]).isCloseTo(first.logQ()[i],
                         within(2e-3 + 2e-4 * Math.abs(first.logQ()[i])));
+            }
+        }
+    }
+
+    @Test
+    void xlaCompiledAndPlainExecutorAgree() throws IOException {
+        int count = 5000;
+        SavedModelProposal.Batch plain;
+        double[] plainLogQ = new double[count];
+        String previous = System.getProperty(XlaCompilation.PROPERTY);
+        try {
+            System.setProperty(XlaCompilation.PROPERTY, "false");
+            try (SavedModelProposal proposal = SavedModelProposal.load(model)) {
+                plain = proposal.sample(99L, count);
+                proposal.logQ(plain.columns(), plainLogQ, 0, count);
+            }
+            System.setProperty(XlaCompilation.PROPERTY, "true");
+            try (SavedModelProposal proposal = SavedModelProposal.load(model)) {
+                SavedModelProposal.Batch compiled = proposal.sample(99L, count);
+                double[] compiledLogQ = new double[count];
+                proposal.logQ(plain.columns(), compiledLogQ, 0, count);
+                for (int i = 0; i < count; i++) {
+                    // float32 inside: the two executors differ only by rounding
+                    assertThat(compiledLogQ[i]).isCloseTo(plainLogQ[i],
+                            within(1e-4 + 1e-5 * Math.abs(plainLogQ[i])));
+                    assertThat(compiled.logQ()[i]).isCloseTo(plain.logQ()[i],
+                            within(1e-3 + 1e-4 * Math.abs(plain.logQ()[i])));
+                    assertThat(compiled.muonAngleRad()[i]).isCloseTo(plain.muonAngleRad()[i],
+                            within(1e-5));
+                }
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty(XlaCompilation.PROPERTY);
+            } else {
+                System.setProperty(XlaCompilation.PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
+    void xlaSettingMustBeTrueOrFalse() {
+        String previous = System.getProperty(XlaCompilation.PROPERTY);
+        try {
+            System.setProperty(XlaCompilation.PROPERTY, "yes");
+            assertThatThrownBy(XlaCompilation::enabled)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("enis.xla must be true or false, got 'yes'");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(XlaCompilation.PROPERTY);
+            } else {
+                System.setProperty(XlaCompilation.PROPERTY, previous);
             }
         }
     }

@@ -40,9 +40,9 @@ class TrainCommandIT {
         Path model = temporary.resolve("model");
         String[] args = {"--output", model.toString(), "--checkpoint-dir",
             temporary.resolve("checkpoint").toString(), "--architecture", "coupling",
-            "--flow-steps", "2", "--hidden-features", "8", "--steps", "40", "--batch-size",
+            "--flow-steps", "2", "--hidden-features", "8", "--steps", "160", "--batch-size",
             "1000", "--background-batch-size", "200", "--learning-rate", "5e-3",
-            "--eval-every", "20", "--eval-size", "2000", "--calibration-size", "50000",
+            "--eval-every", "40", "--eval-size", "2000", "--calibration-size", "50000",
             "--no-progress"};
         StringWriter out = new StringWriter();
         assertThat(run(out, args)).as(out.toString()).isZero();
@@ -56,10 +56,10 @@ class TrainCommandIT {
         assertThat(manifest.parameterCount()).isEqualTo(1512);
         assertThat(manifest.physics().parameters())
                 .isEqualTo(CcqeParameters.defaults().toCanonicalString());
-        assertThat(manifest.training().steps()).isEqualTo(40);
-        assertThat(manifest.training().warmupSteps()).isEqualTo(8);
+        assertThat(manifest.training().steps()).isEqualTo(160);
+        assertThat(manifest.training().warmupSteps()).isEqualTo(32);
         assertThat(manifest.training().command()).startsWith("train --output")
-                .contains("--steps 40").doesNotContain("--no-progress");
+                .contains("--steps 160").doesNotContain("--no-progress");
         assertThat(manifest.calibration().table().rows()).extracting(CalibrationRow::quantile)
                 .containsExactly(WeightStatistics.PAPER_QUANTILES[0],
                         WeightStatistics.PAPER_QUANTILES[1], WeightStatistics.PAPER_QUANTILES[2],
@@ -68,8 +68,10 @@ class TrainCommandIT {
         double reference = new MarginalDistributions(
                 new CcqeTargetDensity(CcqeParameters.defaults())).total();
         assertThat(manifest.calibration().referenceIntegral()).isEqualTo(reference);
-        // Even a barely trained proposal covers the box (alpha = 0.05 of background), so the
+        // A briefly trained proposal covers the box (alpha = 0.05 of background), so the
         // importance-sampling integral agrees with the physics module's within its error.
+        // (After only tens of steps the weights are so heavy-tailed that the standard error
+        // itself is unreliable.)
         assertThat(manifest.calibration().table().integral())
                 .isCloseTo(reference, within(6 * manifest.calibration().table()
                         .integralStandardError()));
@@ -80,7 +82,7 @@ class TrainCommandIT {
             assertThat(bytes).hasSizeGreaterThan(5_000).startsWith(PNG_SIGNATURE);
         }
         assertThat(Files.readAllLines(model.resolve(EnisTrainer.CURVE_FILE)))
-                .hasSize(4).first().isEqualTo(TrainingCurveCsv.HEADER);
+                .hasSize(6).first().isEqualTo(TrainingCurveCsv.HEADER);
         try (SavedModelProposal proposal = SavedModelProposal.load(model)) {
             assertThat(proposal.sample(1L, 10).size()).isEqualTo(10);
         }

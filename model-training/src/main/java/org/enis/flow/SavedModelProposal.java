@@ -27,8 +27,8 @@ import org.tensorflow.types.TInt64;
  * <p>Points are structures of arrays, one array per variable, in the order of the shared
  * contract: {@code E_nu} (GeV), {@code p_mu} (GeV/c), {@code theta_mu} (rad), {@code p_N}
  * (GeV/c). Work is done in chunks of {@value #CHUNK_SIZE} points, the size at which TensorFlow
- * evaluates the flow fastest on a CPU, each rounded up to a multiple of {@value #SHAPE_BUCKET}
- * rows (see {@link XlaCompilation}); every tensor is closed after use.
+ * evaluates the flow fastest on a CPU, each rounded up to one of a few row counts (see
+ * {@link #SHAPE_BUCKET} and {@link XlaCompilation}); every tensor is closed after use.
  *
  * <p>Sampling is deterministic: the same seed and count give bit-identical points and log q on
  * the same machine and TensorFlow build. Chunk k of a call uses the stateless Philox key
@@ -57,8 +57,9 @@ public final class SavedModelProposal implements AutoCloseable {
     /** Points per TensorFlow call. */
     public static final int CHUNK_SIZE = 16_384;
     /**
-     * A call's row count is rounded up to a multiple of this: XLA compiles the graph once per
-     * input shape, so a few fixed shapes keep it from compiling again for every odd count.
+     * A call's row count is rounded up to a power of two up to this, to a multiple of it
+     * above: XLA compiles the graph once per input shape, so a few fixed shapes keep it from
+     * compiling again for every odd count, while small calls do at most twice their work.
      */
     public static final int SHAPE_BUCKET = 2_048;
     /** Dimensions of the CCQE variables the structure-of-arrays methods take. */
@@ -319,8 +320,17 @@ public final class SavedModelProposal implements AutoCloseable {
         bundle.close();
     }
 
-    /** Rows to run for n points: n rounded up to a multiple of {@link #SHAPE_BUCKET}. */
+    /**
+     * Rows to run for n points: the next power of two up to {@link #SHAPE_BUCKET}, the next
+     * multiple of it above.
+     */
     static int bucketed(int n) {
+        if (n <= 1) {
+            return n;
+        }
+        if (n <= SHAPE_BUCKET) {
+            return Integer.highestOneBit(n - 1) << 1;
+        }
         return (n + SHAPE_BUCKET - 1) / SHAPE_BUCKET * SHAPE_BUCKET;
     }
 

@@ -174,6 +174,19 @@ class SavedModelProposalTest {
     }
 
     @Test
+    void rowCountsAreRoundedToFewShapes() {
+        assertThat(SavedModelProposal.bucketed(0)).isZero();
+        assertThat(SavedModelProposal.bucketed(1)).isEqualTo(1);
+        assertThat(SavedModelProposal.bucketed(3)).isEqualTo(4);
+        assertThat(SavedModelProposal.bucketed(1024)).isEqualTo(1024);
+        assertThat(SavedModelProposal.bucketed(1025)).isEqualTo(2048);
+        assertThat(SavedModelProposal.bucketed(2049)).isEqualTo(4096);
+        assertThat(SavedModelProposal.bucketed(5500)).isEqualTo(6144);
+        assertThat(SavedModelProposal.bucketed(SavedModelProposal.CHUNK_SIZE))
+                .isEqualTo(SavedModelProposal.CHUNK_SIZE);
+    }
+
+    @Test
     void xlaSettingMustBeTrueOrFalse() {
         String previous = System.getProperty(XlaCompilation.PROPERTY);
         try {

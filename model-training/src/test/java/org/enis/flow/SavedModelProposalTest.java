@@ -17,7 +17,9 @@ import org.enis.physics.CcqeParameters;
 import org.enis.physics.PhaseSpaceBox;
 import org.enis.weights.CalibrationTable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -37,6 +39,7 @@ class SavedModelProposalTest {
     private static Path model;
     private static FlowHarness harness;
     private static String fingerprint;
+    private String xlaSetting;
 
     @BeforeAll
     static void exportModel() throws IOException {
@@ -48,6 +51,20 @@ class SavedModelProposalTest {
         model = directory.resolve("model");
         fingerprint = SavedModelExport.export(CONFIG, BOX, prefix, model.resolve("saved_model"));
         manifest(fingerprint).write(model.resolve(ModelManifest.FILE_NAME));
+    }
+
+    @BeforeEach
+    void rememberXlaSetting() {
+        xlaSetting = System.getProperty(XlaCompilation.PROPERTY);
+    }
+
+    @AfterEach
+    void restoreXlaSetting() {
+        if (xlaSetting == null) {
+            System.clearProperty(XlaCompilation.PROPERTY);
+        } else {
+            System.setProperty(XlaCompilation.PROPERTY, xlaSetting);
+        }
     }
 
     @AfterAll
@@ -142,33 +159,24 @@ class SavedModelProposalTest {
         int count = 5000;
         SavedModelProposal.Batch plain;
         double[] plainLogQ = new double[count];
-        String previous = System.getProperty(XlaCompilation.PROPERTY);
-        try {
-            System.setProperty(XlaCompilation.PROPERTY, "false");
-            try (SavedModelProposal proposal = SavedModelProposal.load(model)) {
-                plain = proposal.sample(99L, count);
-                proposal.logQ(plain.columns(), plainLogQ, 0, count);
-            }
-            System.setProperty(XlaCompilation.PROPERTY, "true");
-            try (SavedModelProposal proposal = SavedModelProposal.load(model)) {
-                SavedModelProposal.Batch compiled = proposal.sample(99L, count);
-                double[] compiledLogQ = new double[count];
-                proposal.logQ(plain.columns(), compiledLogQ, 0, count);
-                for (int i = 0; i < count; i++) {
-                    // float32 inside: the two executors differ only by rounding
-                    assertThat(compiledLogQ[i]).isCloseTo(plainLogQ[i],
-                            within(1e-4 + 1e-5 * Math.abs(plainLogQ[i])));
-                    assertThat(compiled.logQ()[i]).isCloseTo(plain.logQ()[i],
-                            within(1e-3 + 1e-4 * Math.abs(plain.logQ()[i])));
-                    assertThat(compiled.muonAngleRad()[i]).isCloseTo(plain.muonAngleRad()[i],
-                            within(1e-5));
-                }
-            }
-        } finally {
-            if (previous == null) {
-                System.clearProperty(XlaCompilation.PROPERTY);
-            } else {
-                System.setProperty(XlaCompilation.PROPERTY, previous);
+        System.setProperty(XlaCompilation.PROPERTY, "false");
+        try (SavedModelProposal proposal = SavedModelProposal.load(model)) {
+            plain = proposal.sample(99L, count);
+            proposal.logQ(plain.columns(), plainLogQ, 0, count);
+        }
+        System.setProperty(XlaCompilation.PROPERTY, "true");
+        try (SavedModelProposal proposal = SavedModelProposal.load(model)) {
+            SavedModelProposal.Batch compiled = proposal.sample(99L, count);
+            double[] compiledLogQ = new double[count];
+            proposal.logQ(plain.columns(), compiledLogQ, 0, count);
+            for (int i = 0; i < count; i++) {
+                // float32 inside: the two executors differ only by rounding
+                assertThat(compiledLogQ[i]).isCloseTo(plainLogQ[i],
+                        within(1e-4 + 1e-5 * Math.abs(plainLogQ[i])));
+                assertThat(compiled.logQ()[i]).isCloseTo(plain.logQ()[i],
+                        within(1e-3 + 1e-4 * Math.abs(plain.logQ()[i])));
+                assertThat(compiled.muonAngleRad()[i]).isCloseTo(plain.muonAngleRad()[i],
+                        within(1e-5));
             }
         }
     }
@@ -188,19 +196,10 @@ class SavedModelProposalTest {
 
     @Test
     void xlaSettingMustBeTrueOrFalse() {
-        String previous = System.getProperty(XlaCompilation.PROPERTY);
-        try {
-            System.setProperty(XlaCompilation.PROPERTY, "yes");
-            assertThatThrownBy(XlaCompilation::enabled)
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("enis.xla must be true or false, got 'yes'");
-        } finally {
-            if (previous == null) {
-                System.clearProperty(XlaCompilation.PROPERTY);
-            } else {
-                System.setProperty(XlaCompilation.PROPERTY, previous);
-            }
-        }
+        System.setProperty(XlaCompilation.PROPERTY, "yes");
+        assertThatThrownBy(XlaCompilation::enabled)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("enis.xla must be true or false, got 'yes'");
     }
 
     @Test

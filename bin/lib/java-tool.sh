@@ -2,7 +2,7 @@
 # target/classes and the runtime classpath Maven wrote for it, after building the module and
 # the modules it needs (quietly, tests not compiled) when they are missing, when sources
 # changed since the last build, or when a jar of the recorded classpath is gone from ~/.m2.
-# The first build downloads Beam, Flink, Kafka and TensorFlow (about 900 MB) into ~/.m2.
+# The first build downloads Beam, Flink, Kafka and TensorFlow (about 500 MB) into ~/.m2.
 #
 #   java_tool_run MODULE CLASSPATH_FILE MAIN_CLASS [ARGS...]
 #
@@ -52,9 +52,15 @@ java_tool_build() {
     fi
     echo "Building the '$module' module with Maven (first run or sources changed; the first" \
         "build downloads its dependencies into ~/.m2) ..." >&2
-    # -DskipFlinkCluster: no 250 MB cluster job jar here (docs/pipelines.md builds it).
+    # -DskipFlinkCluster: no 310 MB cluster job jar here (docs/pipelines.md builds it).
+    # Debian's Maven 3.8 prints colour resets even in batch mode; the sed drops them.
     (cd "$ROOT" && mvn -B -q -pl "$module" -am install -Dmaven.test.skip=true \
-        -DskipFlinkCluster) >&2
+        -DskipFlinkCluster) 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g' >&2
+    local status=("${PIPESTATUS[@]}")
+    if (( status[0] != 0 )); then
+        echo "error: the Maven build of '$module' failed (exit status ${status[0]})" >&2
+        exit 1
+    fi
     touch "$ROOT/$module/target/.bin-build-stamp"
 }
 

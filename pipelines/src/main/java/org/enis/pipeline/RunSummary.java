@@ -35,6 +35,8 @@ public record RunSummary(GeneratorConfig config, long eventsPublished, long firs
     private static final Logger LOG = LoggerFactory.getLogger(RunSummary.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    /** Below this coverage the summary says that the clipped density is far from p. */
+    static final double LOW_COVERAGE = 0.99;
     private static final CoverageReportDeserializer REPORTS = new CoverageReportDeserializer();
 
     /**
@@ -173,6 +175,11 @@ public record RunSummary(GeneratorConfig config, long eventsPublished, long firs
                     + " w_Q = %.6g%s%n", total.getCoverage(), config.quantile(),
                     config.thresholdWeight(), config.exact()
                             ? " (exact mode: the weighted events cover all of p)" : ""));
+            if (!config.exact() && total.getCoverage() < LOW_COVERAGE) {
+                s.append(String.format(Locale.ROOT, "  NOTE: the events follow min(p, w_Q q),"
+                        + " which keeps only %.2f %% of p: raise --quantile or use --exact%n",
+                        100 * total.getCoverage()));
+            }
             s.append(String.format(Locale.ROOT, "  ESS / N            %.4f%n",
                     total.getEffectiveSampleSizeRatio()));
             s.append(String.format(Locale.ROOT, "  integral of p      %.5g +- %.2g (1e-38 cm^2"

@@ -282,11 +282,11 @@ class GeneratorPipelineIT {
             {"--model", corrupt.toString()},
         };
         String[] messages = {
-            "quantile must be in (0, 1], got 1.5",
-            "maxEvents must be >= 0 (0 = until stopped), got -3",
-            "batchSize must be in [1, 1000000] events, got 0",
-            "rate must be a finite number >= 0 events/s (0 = unlimited), got -1.0",
-            "reportSeconds must be in [1, 86400] s, got 0",
+            "--quantile must be in (0, 1], got 1.5",
+            "--maxEvents must be >= 0 (0 = until stopped), got -3",
+            "--batchSize must be in [1, 1000000] events, got 0",
+            "--rate must be a finite number >= 0 events/s (0 = unlimited), got -1.0",
+            "--reportSeconds must be in [1, 86400] s, got 0",
             "proposal must be flow or uniform, got 'banana'",
             "flinkMaster must be [local] or host:port",
             "-1",

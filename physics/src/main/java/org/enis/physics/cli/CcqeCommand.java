@@ -222,6 +222,12 @@ public final class CcqeCommand implements Callable<Integer> {
         public Integer call() {
             CcqeParameters parameters = model.parameters();
             List<Double> list = parseNumbers("--energies", energies);
+            for (double e : list) {
+                if (!(e >= 0) || Double.isInfinite(e)) {
+                    throw new IllegalArgumentException("--energies must be finite and >= 0 GeV, "
+                            + "got " + e);
+                }
+            }
             FreeNucleonCrossSection free = new FreeNucleonCrossSection(parameters);
             NuclearCrossSection nuclear = new NuclearCrossSection(parameters, accuracy);
             PrintWriter out = spec.commandLine().getOut();

@@ -144,6 +144,10 @@ class CcqeCommandTest {
 
     @Test
     void badInputEndsWithAClearMessageAndExitCodeTwo() {
+        Result negative = run("sigma", "-e", "0.5,-1");
+        assertThat(negative.code()).isEqualTo(CcqeCommand.EXIT_BAD_INPUT);
+        assertThat(negative.err()).contains("--energies must be finite and >= 0 GeV, got -1.0");
+        assertThat(negative.out()).doesNotContain("nan");
         Result flavour = run("sigma", "-e", "1", "--flavour", "tau");
         assertThat(flavour.code()).isEqualTo(CcqeCommand.EXIT_BAD_INPUT);
         assertThat(flavour.err()).contains("flavour must be nu or nubar").contains("'tau'");

@@ -40,7 +40,10 @@ import sun.misc.Signal;
         footer = {"", "Examples:",
             "  bin/consume                                  everything in the topics",
             "  bin/consume --runId run-20250101-120000 --csv events.csv",
-            "  bin/consume --follow                         keep reading until Ctrl-C"})
+            "  bin/consume --follow                         keep reading until Ctrl-C",
+            "",
+            "Exit status: 0 when every record decodes and every event id is unique, 1 when not"
+                    + " (the reason on standard error), 2 for a bad option."})
 public final class ConsumeCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(500);
     /** CSV header; one row per event, units in the names. */
@@ -154,7 +157,24 @@ public final class ConsumeCommand implements Callable<Integer> {
         }
         out.print(statistics.formatHistograms());
         printCoverage(bootstrap, out);
-        return undecodable == 0 && statistics.duplicates() == 0 ? 0 : 1;
+        return checkStatus(undecodable, statistics.duplicates(), System.err);
+    }
+
+    /**
+     * Exit status 1, with the reason on standard error, when a record did not decode or an
+     * event id came twice: what a downstream consumer must not silently accept.
+     */
+    static int checkStatus(long undecodable, long duplicates, PrintStream err) {
+        if (undecodable > 0) {
+            err.printf(Locale.ROOT, "consume: %,d records did not decode as CcqeEvent "
+                    + "(another writer on the topic?); exit status 1%n", undecodable);
+        }
+        if (duplicates > 0) {
+            err.printf(Locale.ROOT, "consume: %,d event ids appear more than once: a run id was "
+                    + "generated again into the same topic (same id, same events); "
+                    + "exit status 1%n", duplicates);
+        }
+        return undecodable == 0 && duplicates == 0 ? 0 : 1;
     }
 
     private void validate() {

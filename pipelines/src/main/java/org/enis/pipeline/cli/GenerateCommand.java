@@ -263,8 +263,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
     private void printStart(GeneratorConfig config, Prepared prepared, KafkaAccess kafka) {
         ResolvedProposal p = prepared.proposal();
-        System.out.printf("Run %s: %s, %s proposal %s%n", config.runId(), config.plan(),
-                p.kind().optionValue(), p.identity());
+        System.out.printf("Run %s: %s, %s%n", config.runId(), config.plan(),
+                p.kind() == ProposalKind.UNIFORM
+                        ? "uniform proposal over the background box"
+                        : "flow proposal " + p.identity());
         System.out.printf("  threshold w_Q = %.6g at quantile %s (%s): expected acceptance"
                 + " %.4f, coverage %.5f%s%n", p.calibration().thresholdWeight(), quantile,
                 p.calibrationSource(), p.calibration().acceptance(), p.calibration().coverage(),
@@ -313,12 +315,23 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    /** Builds the command line with this project's error handling. */
+    /**
+     * Builds the command line with this project's error handling: a bad value, whether picocli
+     * or the configuration finds it, is a two-line message and exit status {@value #EXIT_USAGE},
+     * without the whole usage text.
+     */
     static CommandLine commandLine(Object command) {
         return new CommandLine(command)
+                .setParameterExceptionHandler((e, args) -> {
+                    CommandLine cmd = e.getCommandLine();
+                    cmd.getErr().println("error: " + e.getMessage());
+                    CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+                    cmd.getErr().println("(see " + cmd.getCommandName() + " --help)");
+                    return EXIT_USAGE;
+                })
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof IllegalArgumentException) {
-                        cmd.getErr().println("error: " + e.getMessage());
+                        cmd.getErr().println("error: " + withOptionName(e.getMessage(), cmd));
                         cmd.getErr().println("(see " + cmd.getCommandName() + " --help)");
                         return EXIT_USAGE;
                     }
@@ -326,6 +339,20 @@ public final class GenerateCommand implements Callable<Integer> {
                     cmd.getErr().println("error: " + e);
                     return 1;
                 });
+    }
+
+    /**
+     * The configuration names a bad value by its field, which is the option's name without
+     * the dashes ({@code quantile must be ...}); on the command line, say {@code --quantile}.
+     */
+    static String withOptionName(String message, CommandLine cmd) {
+        if (message == null) {
+            return "invalid input";
+        }
+        int end = message.indexOf(' ');
+        String option = "--" + (end < 0 ? message : message.substring(0, end));
+        return cmd.getCommandSpec().findOption(option) != null && !message.startsWith("--")
+                ? "--" + message : message;
     }
 
     /** Runs {@code bin/generate} and exits with its status. */

@@ -13,7 +13,8 @@
 #   TOOL_HEAP       the default heap (ENIS_HEAP overrides it; default 2g)
 #   TOOL_LOG_FILE   where the slf4j log goes (default: standard error)
 # Environment for users: ENIS_HEAP, ENIS_LOG_LEVEL (default info), ENIS_JAVA_OPTS (extra JVM
-# options), ENIS_SKIP_BUILD=1 (run what is built without looking at the sources).
+# options), ENIS_SKIP_BUILD=1 (run what is built without looking at the sources),
+# ENIS_MAVEN_ARGS (extra arguments of the launcher's Maven build, e.g. -Pgpu).
 # Tools run from the caller's directory; default paths such as models/ and run/ lie under the
 # repository (-Denis.home).
 
@@ -54,8 +55,9 @@ java_tool_build() {
         "build downloads its dependencies into ~/.m2) ..." >&2
     # -DskipFlinkCluster: no 310 MB cluster job jar here (docs/pipelines.md builds it).
     # Debian's Maven 3.8 prints colour resets even in batch mode; the sed drops them.
+    # shellcheck disable=SC2086
     (cd "$ROOT" && mvn -B -q -pl "$module" -am install -Dmaven.test.skip=true \
-        -DskipFlinkCluster) 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g' >&2
+        -DskipFlinkCluster ${ENIS_MAVEN_ARGS:-}) 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g' >&2
     local status=("${PIPESTATUS[@]}")
     if (( status[0] != 0 )); then
         echo "error: the Maven build of '$module' failed (exit status ${status[0]})" >&2

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import org.enis.physics.Flux;
 import org.enis.physics.MarginalDistributions;
 import org.enis.physics.PhaseSpaceBox;
 import org.enis.weights.CalibrationTable;
+import org.enis.weights.ImportanceWeights;
 import org.enis.weights.WeightStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -209,13 +211,34 @@ public final class CcqeProposalTraining {
         long start = System.nanoTime();
         SavedModelProposal.Batch batch = proposal.sample(request.calibrationSeed(), n);
         double[][] x = batch.columns();
-        double[] p = new double[n];
-        density.density(x[0], x[1], x[2], x[3], p, 0, n);
         double[] weights = new double[n];
+        int invalid = ImportanceWeights.evaluate(density, x, batch.logQ(), new double[n],
+                weights, n);
+        int valid = 0;
         for (int i = 0; i < n; i++) {
+            if (Double.isNaN(weights[i])) {
+                continue;
+            }
             boolean inside = generationBox.contains(x[0][i], x[1][i], x[2][i], x[3][i]);
-            weights[i] = inside && p[i] > 0 ? p[i] * Math.exp(-batch.logQ()[i]) : 0;
+            weights[valid] = inside ? weights[i] : 0;
+            x[0][valid] = x[0][i];
+            x[1][valid] = x[1][i];
+            x[2][valid] = x[2][i];
+            x[3][valid] = x[3][i];
+            valid++;
         }
+        if (invalid > 0) {
+            LOG.warn("{} of {} calibration proposals had no valid weight (a point or log q"
+                    + " that is not finite) and are left out of the calibration table",
+                    invalid, n);
+        }
+        if (valid == 0) {
+            throw new IllegalStateException("none of the " + n + " calibration proposals has a"
+                    + " valid weight: the exported flow produces points or log q that are not"
+                    + " finite; train again with a smaller learning rate");
+        }
+        weights = Arrays.copyOf(weights, valid);
+        n = valid;
         CalibrationTable table = CalibrationTable.of(weights, WeightStatistics.PAPER_QUANTILES);
         double reference = new MarginalDistributions(density).total();
         double pull = (table.integral() - reference) / table.integralStandardError();

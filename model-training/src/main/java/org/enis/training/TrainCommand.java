@@ -261,6 +261,26 @@ public final class TrainCommand implements Callable<Integer> {
         return commandLine;
     }
 
+    /**
+     * The configuration names a bad value by its field ({@code learningRate must be ...},
+     * {@code axialMassGeV must be ...}); on the command line, say {@code --learning-rate}.
+     */
+    static String withOptionName(String message, CommandLine commandLine) {
+        if (message == null) {
+            return "invalid input";
+        }
+        int end = message.indexOf(' ');
+        String field = end < 0 ? message : message.substring(0, end);
+        for (String name : new String[] {field, field.replaceFirst("GeV$", "")}) {
+            String option = "--" + name.replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                    .toLowerCase(Locale.ROOT);
+            if (!name.isEmpty() && commandLine.getCommandSpec().findOption(option) != null) {
+                return option + message.substring(field.length());
+            }
+        }
+        return message;
+    }
+
     @Override
     public Integer call() throws IOException {
         CcqeProposalTraining training;
@@ -268,7 +288,8 @@ public final class TrainCommand implements Callable<Integer> {
             training = new CcqeProposalTraining(request());
             training.checkDirectories();
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new ParameterException(spec.commandLine(),
+                    withOptionName(e.getMessage(), spec.commandLine()), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         FlowConfig flow = flowConfig();

@@ -56,22 +56,22 @@ class TrainCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--steps|0|steps must be in [1, 100000000], got 0",
-        "--alpha|1.5|alpha must be in (0, 1), got 1.5",
-        "--learning-rate|-0.1|learningRate must be in (0, 1], got -0.1",
-        "--warmup-fraction|1|warmupFraction must be in [0, 1), got 1.0",
-        "--batch-size|1|batchSize must be in [2, 1000000], got 1",
-        "--bins|1|bins must be in [2, 4096], got 1",
-        "--tail-bound|-1|tailBound must be finite and > 0, got -1.0",
-        "--domain-half-width|9|domainHalfWidth must be in (0, tailBound = 5.0], got 9.0",
-        "--calibration-size|10|calibrationSize must be >= 1000, got 10",
-        "--flavour|tau|flavour must be nu or nubar (MUON_NEUTRINO, MUON_ANTINEUTRINO, 14, "
+        "--steps|0|--steps must be in [1, 100000000], got 0",
+        "--alpha|1.5|--alpha must be in (0, 1), got 1.5",
+        "--learning-rate|-0.1|--learning-rate must be in (0, 1], got -0.1",
+        "--warmup-fraction|1|--warmup-fraction must be in [0, 1), got 1.0",
+        "--batch-size|1|--batch-size must be in [2, 1000000], got 1",
+        "--bins|1|--bins must be in [2, 4096], got 1",
+        "--tail-bound|-1|--tail-bound must be finite and > 0, got -1.0",
+        "--domain-half-width|9|--domain-half-width must be in (0, tailBound = 5.0], got 9.0",
+        "--calibration-size|10|--calibration-size must be >= 1000, got 10",
+        "--flavour|tau|--flavour must be nu or nubar (MUON_NEUTRINO, MUON_ANTINEUTRINO, 14, "
                 + "-14), got 'tau'",
-        "--nucleus|lead|nucleus must be carbon, oxygen or argon (CARBON_12, OXYGEN_16, "
+        "--nucleus|lead|--nucleus must be carbon, oxygen or argon (CARBON_12, OXYGEN_16, "
                 + "ARGON_40), got 'lead'",
         "--architecture|transformer|Invalid value for option '--architecture'",
         "--steps|many|Invalid value for option '--steps'",
-        "--axial-mass|-1|axialMassGeV"
+        "--axial-mass|-1|--axial-mass"
     })
     void badOptionsAreRejectedWithTheirRange(String option, String value, String message) {
         Outcome outcome = run(withDirectories(option, value));

@@ -32,13 +32,14 @@ final class FlowModels {
     private FlowModels() {
     }
 
-    static ResolvedProposal resolve(Path modelDirectory, CcqeParameters physics,
+    static ResolvedProposal resolve(Path modelDirectory, CcqeTargetDensity target,
             double quantile, boolean recalibrate, int calibrationProposals,
             WeightEvaluator weights, BatchSeeds seeds) {
+        CcqeParameters physics = target.parameters();
         Path directory = modelDirectory.toAbsolutePath().normalize();
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("model directory " + directory + " does not"
-                    + " exist: train one (see docs/model-training.md), give --model DIR, or"
+                    + " exist: train one (see docs/training.md), give --model DIR, or"
                     + " use --proposal uniform");
         }
         try (FlowProposalSampler sampler = FlowProposalSampler.load(directory)) {
@@ -48,7 +49,7 @@ final class FlowModels {
             CcqeParameters trained = CcqeParameters.parse(manifest.physics().parameters());
             checkCompatible(directory, trained, physics);
 
-            List<String> reasons = recalibrationReasons(manifest, trained, physics, quantile,
+            List<String> reasons = recalibrationReasons(manifest, trained, target, quantile,
                     recalibrate);
             if (reasons.isEmpty()) {
                 CalibrationTable table = manifest.calibration().table();
@@ -89,7 +90,9 @@ final class FlowModels {
     }
 
     private static List<String> recalibrationReasons(ModelManifest manifest,
-            CcqeParameters trained, CcqeParameters run, double quantile, boolean recalibrate) {
+            CcqeParameters trained, CcqeTargetDensity target, double quantile,
+            boolean recalibrate) {
+        CcqeParameters run = target.parameters();
         List<String> reasons = new ArrayList<>();
         if (recalibrate) {
             reasons.add("--recalibrate was given");
@@ -98,7 +101,7 @@ final class FlowModels {
             reasons.add("the run's physics differs from the model's " + differences(trained,
                     run));
         }
-        String runFlux = new CcqeTargetDensity(run).flux().toCanonicalString();
+        String runFlux = target.flux().toCanonicalString();
         if (!runFlux.equals(manifest.physics().flux())) {
             reasons.add("the model was trained with flux " + manifest.physics().flux()
                     + ", the run uses " + runFlux);

@@ -4,12 +4,15 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.enis.physics.CcqeParameters;
+import org.enis.physics.CcqeTargetDensity;
+import org.enis.physics.Flux;
 
 /**
  * Everything the generator pipeline needs, resolved and validated before it starts: the batch
- * plan, the proposal and its threshold weight, the physics parameters, the Kafka topics. It
- * travels to the workers inside the transforms, so it holds only serializable values (the
- * physics parameters in their canonical text form).
+ * plan, the proposal and its threshold weight, the physics parameters and flux, the Kafka
+ * topics. It travels to the workers inside the transforms, so it holds only serializable
+ * values (the physics parameters and the flux in their canonical text form).
  *
  * <pre>{@code
  * GeneratorConfig config = GeneratorConfig.builder()
@@ -45,6 +48,7 @@ public final class GeneratorConfig implements Serializable {
     private final double expectedAcceptance;
     private final boolean exact;
     private final String physicsParameters;
+    private final String flux;
     private final String bootstrapServers;
     private final String eventsTopic;
     private final String coverageTopic;
@@ -62,6 +66,7 @@ public final class GeneratorConfig implements Serializable {
         this.expectedAcceptance = b.expectedAcceptance;
         this.exact = b.exact;
         this.physicsParameters = b.physicsParameters;
+        this.flux = b.flux;
         this.bootstrapServers = b.bootstrapServers;
         this.eventsTopic = b.eventsTopic;
         this.coverageTopic = b.coverageTopic;
@@ -124,6 +129,18 @@ public final class GeneratorConfig implements Serializable {
         return physicsParameters;
     }
 
+    /** Canonical text of the run's E_nu flux, or null for flat over the parameters' range. */
+    public String flux() {
+        return flux;
+    }
+
+    /** The run's target density p: its physics parameters and its flux. */
+    public CcqeTargetDensity targetDensity() {
+        CcqeParameters parameters = CcqeParameters.parse(physicsParameters);
+        return new CcqeTargetDensity(parameters,
+                flux == null ? Flux.flatOver(parameters) : Flux.parse(flux));
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }
@@ -154,6 +171,7 @@ public final class GeneratorConfig implements Serializable {
         private double expectedAcceptance = Double.NaN;
         private boolean exact;
         private String physicsParameters;
+        private String flux;
         private String bootstrapServers;
         private String eventsTopic = DEFAULT_EVENTS_TOPIC;
         private String coverageTopic = DEFAULT_COVERAGE_TOPIC;
@@ -205,6 +223,12 @@ public final class GeneratorConfig implements Serializable {
 
         public Builder physicsParameters(String canonical) {
             this.physicsParameters = canonical;
+            return this;
+        }
+
+        /** @param canonical the flux's canonical text; null (the default) for flat */
+        public Builder flux(String canonical) {
+            this.flux = canonical;
             return this;
         }
 

@@ -20,9 +20,20 @@ public final class ProposalSetup {
     }
 
     /**
+     * {@link #resolve(ProposalKind, Path, CcqeTargetDensity, double, boolean, int, String)}
+     * with the flat flux over the parameters' energy range.
+     */
+    public static ResolvedProposal resolve(ProposalKind kind, Path modelDirectory,
+            CcqeParameters physics, double quantile, boolean recalibrate,
+            int calibrationProposals, String runId) {
+        return resolve(kind, modelDirectory, new CcqeTargetDensity(physics), quantile,
+                recalibrate, calibrationProposals, runId);
+    }
+
+    /**
      * @param kind flow or uniform
      * @param modelDirectory the flow's model directory (ignored for uniform)
-     * @param physics the run's physics parameters
+     * @param target the run's target density: its physics parameters and flux
      * @param quantile Q of the threshold weight
      * @param recalibrate whether to calibrate at start-up even when the model's table applies
      * @param calibrationProposals proposals of a start-up calibration
@@ -30,19 +41,19 @@ public final class ProposalSetup {
      * @throws IllegalArgumentException for a bad model or when no threshold exists
      */
     public static ResolvedProposal resolve(ProposalKind kind, Path modelDirectory,
-            CcqeParameters physics, double quantile, boolean recalibrate,
+            CcqeTargetDensity target, double quantile, boolean recalibrate,
             int calibrationProposals, String runId) {
-        WeightEvaluator weights = new WeightEvaluator(new CcqeTargetDensity(physics));
+        WeightEvaluator weights = new WeightEvaluator(target);
         BatchSeeds seeds = new BatchSeeds(runId);
         if (kind == ProposalKind.UNIFORM) {
             UniformProposalSampler uniform = new UniformProposalSampler(
-                    PhaseSpaceBox.background(physics));
+                    PhaseSpaceBox.background(target.parameters()));
             StartupCalibration.Result result = StartupCalibration.calibrate(uniform, weights,
                     seeds, quantile, calibrationProposals);
             return new ResolvedProposal(kind, null, ModelIdentity.UNIFORM, result.row(),
                     "start-up calibration on " + calibrationProposals + " uniform proposals");
         }
-        return FlowModels.resolve(modelDirectory, physics, quantile, recalibrate,
+        return FlowModels.resolve(modelDirectory, target, quantile, recalibrate,
                 calibrationProposals, weights, seeds);
     }
 }

@@ -183,7 +183,7 @@ public record RunSummary(GeneratorConfig config, long eventsPublished, long firs
             s.append(String.format(Locale.ROOT, "  ESS / N            %.4f%n",
                     total.getEffectiveSampleSizeRatio()));
             s.append(String.format(Locale.ROOT, "  integral of p      %.5g +- %.2g (1e-38 cm^2"
-                    + " per nucleon)%n", total.getIntegral(), total.getIntegralError()));
+                    + " GeV per nucleon)%n", total.getIntegral(), total.getIntegralError()));
         }
         s.append(String.format(Locale.ROOT, "  coverage reports   %d to %s (%,d events"
                 + " accounted for)%n", reports, config.coverageTopic(), eventsReported()));

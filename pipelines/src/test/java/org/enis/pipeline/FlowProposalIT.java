@@ -4,16 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.enis.flow.ModelManifest;
 import org.enis.infra.KafkaBroker;
 import org.enis.infra.process.Ports;
+import org.enis.physics.CcqeParameters;
+import org.enis.physics.PhaseSpaceBox;
 import org.enis.pipeline.cli.GenerateCommandAccess;
+import org.enis.schemas.CcqeEvent;
+import org.enis.schemas.CoverageReport;
+import org.enis.schemas.kafka.CcqeEventDeserializer;
+import org.enis.schemas.kafka.CoverageReportDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +83,7 @@ class FlowProposalIT {
     }
 
     @Test
-    void theCommittedModelGeneratesWithItsOwnCalibration() {
+    void theCommittedModelGeneratesWithItsOwnCalibration() throws IOException {
         String output = generate(List.of("--runId", "flow-it", "--maxEvents", "30000",
                 "--batchSize", "5000", "--eventsTopic", "flow-events", "--coverageTopic",
                 "flow-coverage"), 0);
@@ -81,6 +92,34 @@ class FlowProposalIT {
                 .contains("events published   30,000 to flow-events")
                 .contains("30,000 events accounted for")
                 .doesNotContain("WARNING");
+        checkTopics(ModelManifest.read(MODEL.resolve(ModelManifest.FILE_NAME)));
+    }
+
+    /** The run's topics as a downstream consumer sees them, independently of the summary. */
+    private static void checkTopics(ModelManifest manifest) {
+        PhaseSpaceBox box = PhaseSpaceBox.generation(CcqeParameters.defaults());
+        CcqeEventDeserializer events = new CcqeEventDeserializer();
+        Set<String> ids = new HashSet<>();
+        List<ConsumerRecord<String, byte[]>> records =
+                TopicContents.readAll(broker.bootstrapServers(), "flow-events");
+        assertThat(records).hasSize(30_000);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            CcqeEvent event = events.decode(record.value());
+            assertThat(ids.add(event.getBatchNumber() + "/" + event.getIndexInBatch()))
+                    .as("event id %s/%s is unique", event.getBatchNumber(),
+                            event.getIndexInBatch()).isTrue();
+            assertThat(box.contains(event.getNeutrinoEnergyGeV(), event.getMuonMomentumGeV(),
+                    event.getMuonAngleRad(), event.getNucleonFermiMomentumGeV())).isTrue();
+            assertThat(event.getWeight()).isEqualTo(1.0);
+            assertThat(event.getModel().getFingerprint()).isEqualTo(manifest.fingerprint());
+        }
+        CoverageReportDeserializer reports = new CoverageReportDeserializer();
+        long accepted = TopicContents.readAll(broker.bootstrapServers(), "flow-coverage")
+                .stream().map(record -> reports.decode(record.value()))
+                .peek(report -> assertThat(report.getThresholdWeight()).isEqualTo(
+                        manifest.calibration().table().row(0.99).thresholdWeight()))
+                .mapToLong(CoverageReport::getAccepted).sum();
+        assertThat(accepted).isEqualTo(30_000);
     }
 
     @Test

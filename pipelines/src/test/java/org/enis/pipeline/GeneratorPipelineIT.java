@@ -10,13 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +25,7 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.enis.infra.KafkaBroker;
 import org.enis.infra.process.Ports;
 import org.enis.physics.CcqeParameters;
@@ -108,37 +101,12 @@ class GeneratorPipelineIT {
                 new AvroEventEncoder(config), new AvroReportEncoder());
     }
 
-    /** Everything in a topic, read by a plain consumer. */
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties,
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long expected = ends.values().stream().mapToLong(Long::longValue).sum();
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-            return records;
-        }
+        return TopicContents.readAll(broker.bootstrapServers(), topic);
     }
 
     private static long endOffsetSum(String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties,
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream()
-                    .mapToLong(Long::longValue).sum();
-        }
+        return TopicContents.endOffsetSum(broker.bootstrapServers(), topic);
     }
 
     private static CcqeEvent decodeEvent(byte[] bytes) {
@@ -280,6 +248,8 @@ class GeneratorPipelineIT {
             {"--axialMass", "-1"},
             {"--model", directory.resolve("no-such-model").toString()},
             {"--model", corrupt.toString()},
+            {"--model", FlowProposalIT.MODEL.toString(), "--flavour", "nu"},
+            {"--flux", directory.resolve("no-flux.csv").toString()},
         };
         String[] messages = {
             "--quantile must be in (0, 1], got 1.5",
@@ -292,6 +262,9 @@ class GeneratorPipelineIT {
             "-1",
             "does not exist",
             "model manifest " + corrupt.resolve("manifest.json") + " is not a valid manifest",
+            "was trained for MUON_ANTINEUTRINO on CARBON_12, the run asks for MUON_NEUTRINO"
+                    + " on CARBON_12",
+            "--flux file " + directory.resolve("no-flux.csv") + " cannot be used",
         };
         for (int i = 0; i < cases.length; i++) {
             List<String> args = new ArrayList<>(List.of("--bootstrapServers",

@@ -10,12 +10,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.enis.infra.KafkaBroker;
 import org.enis.infra.flink.FlinkCluster;
 import org.enis.infra.process.Ports;
 import org.enis.physics.CcqeParameters;
+import org.enis.physics.PhaseSpaceBox;
 import org.enis.pipeline.avro.AvroEventEncoder;
 import org.enis.pipeline.avro.AvroReportEncoder;
+import org.enis.schemas.CcqeEvent;
+import org.enis.schemas.kafka.CcqeEventDeserializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +44,10 @@ class StandaloneClusterIT {
     void theShadedJarRunsOnTheClusterWithParallelismTwo() throws Exception {
         Path jar = Path.of(System.getProperty("enis.flinkJobJar",
                 "target/enis-pipelines-0.1.0-SNAPSHOT-flink-job.jar"));
-        ResolvedProposal uniform = ProposalSetup.resolve(ProposalKind.UNIFORM, null, PHYSICS,
-                0.99, false, 200_000, "cluster-calibration");
+        // The committed flow, so that TensorFlow's native library and the SavedModel load
+        // from the shaded jar inside the TaskManager, as in a deployment.
+        ResolvedProposal flow = ProposalSetup.resolve(ProposalKind.FLOW, FlowProposalIT.MODEL,
+                PHYSICS, 0.99, false, 200_000, "cluster-calibration");
         try (KafkaBroker broker = KafkaBroker.builder().dataDir(directory.resolve("kafka"))
                 .build().start();
                 FlinkCluster cluster = FlinkCluster.builder()
@@ -51,9 +60,9 @@ class StandaloneClusterIT {
             GeneratorConfig config = GeneratorConfig.builder()
                     .runId("cluster")
                     .plan(new BatchPlan(EVENTS, 5000))
-                    .uniformProposal()
-                    .threshold(0.99, uniform.calibration().thresholdWeight(),
-                            uniform.calibration().acceptance())
+                    .flowProposal(flow.modelDirectory(), flow.identity())
+                    .threshold(0.99, flow.calibration().thresholdWeight(),
+                            flow.calibration().acceptance())
                     .physicsParameters(PHYSICS.toCanonicalString())
                     .bootstrapServers(broker.bootstrapServers())
                     .eventsTopic("cluster-events")
@@ -72,10 +81,31 @@ class StandaloneClusterIT {
             assertThat(summary.eventsPublished()).isEqualTo(EVENTS);
             assertThat(summary.eventsReported()).isEqualTo(EVENTS);
             assertThat(summary.isConsistent()).isTrue();
+            checkEvents(broker.bootstrapServers(), config);
             String overview = get(cluster.webUi().resolve("jobs/overview"));
             assertThat(overview).contains("enis-generate-cluster").contains("FINISHED");
             assertThat(get(cluster.webUi().resolve("jobs/overview")))
                     .doesNotContain("\"state\":\"FAILED\"");
+        }
+    }
+
+    /** Every event decodes, is unique, lies in the box and names the flow that made it. */
+    private static void checkEvents(String bootstrapServers, GeneratorConfig config) {
+        PhaseSpaceBox box = PhaseSpaceBox.generation(PHYSICS);
+        CcqeEventDeserializer deserializer = new CcqeEventDeserializer();
+        Set<String> ids = new HashSet<>();
+        List<ConsumerRecord<String, byte[]>> records =
+                TopicContents.readAll(bootstrapServers, config.eventsTopic());
+        assertThat(records).hasSize((int) EVENTS);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            CcqeEvent event = deserializer.decode(record.value());
+            assertThat(ids.add(event.getBatchNumber() + "/" + event.getIndexInBatch()))
+                    .as("event id %s/%s is unique", event.getBatchNumber(),
+                            event.getIndexInBatch()).isTrue();
+            assertThat(box.contains(event.getNeutrinoEnergyGeV(), event.getMuonMomentumGeV(),
+                    event.getMuonAngleRad(), event.getNucleonFermiMomentumGeV())).isTrue();
+            assertThat(event.getModel().getFingerprint())
+                    .isEqualTo(config.model().fingerprint());
         }
     }
 

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.enis.infra.process.Ports;
-import org.enis.physics.CcqeParameters;
+import org.enis.physics.CcqeTargetDensity;
 import org.enis.pipeline.BatchPlan;
 import org.enis.pipeline.FlinkSettings;
 import org.enis.pipeline.GeneratorConfig;
@@ -244,15 +244,16 @@ public final class GenerateCommand implements Callable<Integer> {
                 .bootstrapServers("pending:9092");
         builder.build();
 
-        CcqeParameters parameters = physics.parameters();
-        ResolvedProposal resolved = ProposalSetup.resolve(proposal, model, parameters, quantile,
+        CcqeTargetDensity target = physics.targetDensity();
+        ResolvedProposal resolved = ProposalSetup.resolve(proposal, model, target, quantile,
                 recalibrate, calibrationProposals, id);
         if (resolved.kind() == ProposalKind.FLOW) {
             builder.flowProposal(resolved.modelDirectory(), resolved.identity());
         }
         builder.threshold(quantile, resolved.calibration().thresholdWeight(),
                         Math.max(resolved.calibration().acceptance(), Double.MIN_NORMAL))
-                .physicsParameters(parameters.toCanonicalString());
+                .physicsParameters(target.parameters().toCanonicalString())
+                .flux(target.flux().toCanonicalString());
         return new Prepared(builder, flink, resolved);
     }
 

@@ -1,15 +1,20 @@
 package org.enis.pipeline.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.enis.physics.CcqeParameters;
+import org.enis.physics.CcqeTargetDensity;
 import org.enis.physics.Flavour;
+import org.enis.physics.Flux;
 import org.enis.physics.Nucleus;
 import org.enis.physics.ParameterOverrides;
 import picocli.CommandLine.Option;
 
 /**
  * The run's physics: the model's defaults (muon antineutrino on carbon-12, M_A = 1.03 GeV),
- * optionally a full parameter set, and single overrides. A run whose parameters differ from
- * those the flow was trained on recalibrates its threshold weight at start-up.
+ * optionally a full parameter set, single overrides, and a flux histogram. A run whose
+ * parameters or flux differ from those the flow was trained on recalibrates its threshold
+ * weight at start-up.
  */
 final class PhysicsOptions {
 
@@ -45,6 +50,33 @@ final class PhysicsOptions {
     @Option(names = "--maxEnergy", paramLabel = "GEV", order = 107,
             description = "Upper end of the generated E_nu and p_mu ranges in GeV; default 10.")
     Double maxEnergyGeV;
+
+    @Option(names = "--flux", paramLabel = "CSV", order = 108,
+            description = "E_nu flux histogram, rows lower_edge_gev,upper_edge_gev,flux"
+                    + " (docs/physics.md); default flat over [0, maxEnergy]. A model trained"
+                    + " with another flux is recalibrated at start-up.")
+    Path fluxFile;
+
+    /**
+     * The run's target density: these parameters and the flux.
+     *
+     * @throws IllegalArgumentException naming a bad value, or the flux file and what is wrong
+     *     with it
+     */
+    CcqeTargetDensity targetDensity() {
+        CcqeParameters parameters = parameters();
+        if (fluxFile == null) {
+            return new CcqeTargetDensity(parameters);
+        }
+        Flux flux;
+        try {
+            flux = Flux.readCsv(fluxFile);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("flux file " + fluxFile + " cannot be used: "
+                    + e.getMessage(), e);
+        }
+        return new CcqeTargetDensity(parameters, flux);
+    }
 
     /**
      * The parameters these options describe.

@@ -3,7 +3,6 @@ package org.enis.pipeline.transforms;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import org.enis.physics.CcqeParameters;
-import org.enis.physics.CcqeTargetDensity;
 import org.enis.physics.FinalStateGenerator;
 import org.enis.pipeline.GeneratorConfig;
 import org.enis.pipeline.sampling.BatchGenerator;
@@ -37,7 +36,7 @@ final class BatchEventProducer implements AutoCloseable {
         this.sampler = Proposals.open(config, parameters);
         this.seeds = new BatchSeeds(config.runId());
         this.generator = new BatchGenerator(sampler,
-                new WeightEvaluator(new CcqeTargetDensity(parameters)),
+                new WeightEvaluator(config.targetDensity()),
                 new QuantileRejection(config.thresholdWeight(), config.exact()), seeds,
                 config.expectedAcceptance());
         this.finalStates = new FinalStateGenerator(parameters);

@@ -2,13 +2,20 @@ package org.enis.pipeline.transforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.enis.flow.ModelManifest;
 import org.enis.physics.CcqeParameters;
+import org.enis.physics.Flux;
 import org.enis.physics.PhaseSpaceBox;
 import org.enis.pipeline.BatchPlan;
 import org.enis.pipeline.GeneratorConfig;
+import org.enis.pipeline.ModelIdentity;
 import org.enis.pipeline.avro.AvroEventEncoder;
 import org.enis.pipeline.sampling.CoverageTally;
 import org.enis.schemas.CcqeEvent;
@@ -148,5 +155,66 @@ class BatchEventProducerTest {
                     PHYSICS.fermiMomentumGeV() + 1e-9);
             assertThat(e.getMuon().getMomentum().getEnergyGeV()).isCloseTo(eMu, within(1e-9));
         }
+    }
+
+    @Test
+    void aFluxHistogramConfinesTheNeutrinoEnergyToItsBins() {
+        // A flux only between 1 and 2 GeV: p is 0 elsewhere, so no event may lie outside.
+        String flux = Flux.histogram(new double[] {1.0, 1.5, 2.0}, new double[] {1.0, 0.5})
+                .toCanonicalString();
+        GeneratorConfig config = GeneratorConfig.builder()
+                .runId("flux")
+                .plan(new BatchPlan(BATCH_SIZE, BATCH_SIZE))
+                .uniformProposal()
+                .threshold(0.99, THRESHOLD_WEIGHT, 0.012)
+                .physicsParameters(PHYSICS.toCanonicalString())
+                .flux(flux)
+                .bootstrapServers("127.0.0.1:9092")
+                .build();
+        try (BatchEventProducer producer = new BatchEventProducer(config,
+                new AvroEventEncoder(config))) {
+            List<CcqeEvent> events = process(producer, 0).events();
+
+            assertThat(events).hasSize(BATCH_SIZE).allSatisfy(e ->
+                    assertThat(e.getNeutrinoEnergyGeV()).isBetween(1.0, 2.0));
+            // Twice the flux below 1.5 GeV, and sigma(E) rising: most events lie there.
+            assertThat(events.stream().filter(e -> e.getNeutrinoEnergyGeV() < 1.5).count())
+                    .isGreaterThan(BATCH_SIZE / 2);
+        }
+    }
+
+    @Test
+    void theFlowProposalGivesTheSameEventsForTheSameRunIdAndBatch() throws IOException {
+        Path model = Path.of("../models/ccqe-numubar-c12").toAbsolutePath().normalize();
+        assumeTrue(Files.isRegularFile(model.resolve(ModelManifest.FILE_NAME)),
+                "the committed model " + model + " is not there");
+        ModelManifest manifest = ModelManifest.read(model.resolve(ModelManifest.FILE_NAME));
+        GeneratorConfig config = GeneratorConfig.builder()
+                .runId("flow-determinism")
+                .plan(new BatchPlan(10 * BATCH_SIZE, BATCH_SIZE))
+                .flowProposal(model, new ModelIdentity(manifest.modelName(),
+                        manifest.modelVersion(), manifest.fingerprint()))
+                .threshold(0.99, manifest.calibration().table().row(0.99).thresholdWeight(),
+                        0.5)
+                .physicsParameters(PHYSICS.toCanonicalString())
+                .bootstrapServers("127.0.0.1:9092")
+                .build();
+        List<CcqeEvent> first;
+        List<CcqeEvent> second;
+        try (BatchEventProducer one = new BatchEventProducer(config, new AvroEventEncoder(config));
+                BatchEventProducer two = new BatchEventProducer(config,
+                        new AvroEventEncoder(config))) {
+            first = process(one, 3).events().stream().map(BatchEventProducerTest::withoutTime)
+                    .toList();
+            second = process(two, 3).events().stream().map(BatchEventProducerTest::withoutTime)
+                    .toList();
+        }
+
+        PhaseSpaceBox box = PhaseSpaceBox.generation(PHYSICS);
+        assertThat(first).hasSize(BATCH_SIZE).isEqualTo(second).allSatisfy(e -> {
+            assertThat(box.contains(e.getNeutrinoEnergyGeV(), e.getMuonMomentumGeV(),
+                    e.getMuonAngleRad(), e.getNucleonFermiMomentumGeV())).isTrue();
+            assertThat(e.getModel().getFingerprint()).isEqualTo(manifest.fingerprint());
+        });
     }
 }

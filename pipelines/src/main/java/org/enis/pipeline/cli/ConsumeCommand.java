@@ -97,6 +97,11 @@ public final class ConsumeCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     double maxEnergyGeV;
 
+    @Option(names = "--fermiMomentum", paramLabel = "GEV", order = 11,
+            description = "Upper end of the p_N histogram in GeV/c (default: the default k_F"
+                    + " of the events' nucleus); give the run's --fermiMomentum if it had one.")
+    Double fermiMomentumGeV;
+
     @Override
     public Integer call() throws IOException {
         validate();
@@ -107,7 +112,8 @@ public final class ConsumeCommand implements Callable<Integer> {
             Signal.handle(new Signal("INT"), signal -> stop.set(true));
         }
 
-        EventStatistics statistics = new EventStatistics(bins, maxEnergyGeV);
+        EventStatistics statistics = new EventStatistics(bins, maxEnergyGeV,
+                fermiMomentumGeV == null ? Double.NaN : fermiMomentumGeV);
         CcqeEventDeserializer events = new CcqeEventDeserializer();
         long undecodable = 0;
         try (BufferedWriter writer = csv == null ? null
@@ -188,6 +194,11 @@ public final class ConsumeCommand implements Callable<Integer> {
         if (!(maxEnergyGeV > 0) || Double.isInfinite(maxEnergyGeV)) {
             throw new IllegalArgumentException("maxEnergy must be a finite number > 0 GeV, got "
                     + maxEnergyGeV);
+        }
+        if (fermiMomentumGeV != null
+                && (!(fermiMomentumGeV > 0) || Double.isInfinite(fermiMomentumGeV))) {
+            throw new IllegalArgumentException("fermiMomentum must be a finite number > 0"
+                    + " GeV/c, got " + fermiMomentumGeV);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.enis.pipeline.cli;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -35,8 +36,18 @@ final class EventStatistics {
      * @param maxEnergyGeV upper end of the E_nu and p_mu ranges
      */
     EventStatistics(int bins, double maxEnergyGeV) {
+        this(bins, maxEnergyGeV, Double.NaN);
+    }
+
+    /**
+     * @param bins bins per histogram
+     * @param maxEnergyGeV upper end of the E_nu and p_mu ranges
+     * @param fermiMomentumGeV upper end of the p_N range; NaN for the default k_F of the first
+     *     event's nucleus
+     */
+    EventStatistics(int bins, double maxEnergyGeV, double fermiMomentumGeV) {
         this.bins = bins;
-        this.upper = new double[] {maxEnergyGeV, maxEnergyGeV, Math.PI, Double.NaN};
+        this.upper = new double[] {maxEnergyGeV, maxEnergyGeV, Math.PI, fermiMomentumGeV};
         this.histograms = new double[4][bins];
     }
 
@@ -68,11 +79,13 @@ final class EventStatistics {
         }
     }
 
+    /** The nucleus's default k_F; for a nucleus this version does not know, the largest. */
     private static double fermiMomentum(String targetName) {
         try {
             return Nucleus.valueOf(targetName).defaultFermiMomentumGeV();
         } catch (IllegalArgumentException e) {
-            return Nucleus.CARBON_12.defaultFermiMomentumGeV();
+            return Arrays.stream(Nucleus.values())
+                    .mapToDouble(Nucleus::defaultFermiMomentumGeV).max().orElseThrow();
         }
     }
 

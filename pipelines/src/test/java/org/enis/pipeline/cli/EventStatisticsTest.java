@@ -51,4 +51,14 @@ class EventStatisticsTest {
         assertThat(statistics.outsideBox()).isEqualTo(1);
         assertThat(statistics.countByRun()).containsEntry("a", 2L).containsEntry("b", 2L);
     }
+
+    @Test
+    void aGivenFermiMomentumBoundsThePNucleonHistogram() {
+        EventStatistics statistics = new EventStatistics(10, 10.0, 0.3);
+        statistics.add(event("a", 0, 0, 0.5, 0.29, 1.0));
+
+        // 0.29 GeV/c lies beyond carbon's k_F but inside the run's 0.3: last bin, not outside.
+        assertThat(statistics.outsideBox()).isZero();
+        assertThat(statistics.histogram(3)[9]).isEqualTo(1.0);
+    }
 }

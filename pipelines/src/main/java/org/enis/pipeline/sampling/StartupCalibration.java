@@ -59,6 +59,12 @@ public final class StartupCalibration {
                 }
             }
         }
+        if (count == 0) {
+            throw new IllegalArgumentException("none of the " + proposals + " calibration"
+                    + " proposals from the " + sampler.name() + " proposal has a valid weight"
+                    + " (points or log q that are not finite): the model is broken; train it"
+                    + " again or use --proposal uniform");
+        }
         double[] sample = Arrays.copyOf(valid, count);
         long zeros = Arrays.stream(sample).filter(w -> w == 0.0).count();
         if (zeros == count) {

@@ -11,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.enis.flow.ModelManifest;
 import org.enis.infra.KafkaBroker;
 import org.enis.infra.process.Ports;
@@ -23,7 +20,6 @@ import org.enis.physics.PhaseSpaceBox;
 import org.enis.pipeline.cli.GenerateCommandAccess;
 import org.enis.schemas.CcqeEvent;
 import org.enis.schemas.CoverageReport;
-import org.enis.schemas.kafka.CcqeEventDeserializer;
 import org.enis.schemas.kafka.CoverageReportDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,22 +93,12 @@ class FlowProposalIT {
 
     /** The run's topics as a downstream consumer sees them, independently of the summary. */
     private static void checkTopics(ModelManifest manifest) {
-        PhaseSpaceBox box = PhaseSpaceBox.generation(CcqeParameters.defaults());
-        CcqeEventDeserializer events = new CcqeEventDeserializer();
-        Set<String> ids = new HashSet<>();
-        List<ConsumerRecord<String, byte[]>> records =
-                TopicContents.readAll(broker.bootstrapServers(), "flow-events");
-        assertThat(records).hasSize(30_000);
-        for (ConsumerRecord<String, byte[]> record : records) {
-            CcqeEvent event = events.decode(record.value());
-            assertThat(ids.add(event.getBatchNumber() + "/" + event.getIndexInBatch()))
-                    .as("event id %s/%s is unique", event.getBatchNumber(),
-                            event.getIndexInBatch()).isTrue();
-            assertThat(box.contains(event.getNeutrinoEnergyGeV(), event.getMuonMomentumGeV(),
-                    event.getMuonAngleRad(), event.getNucleonFermiMomentumGeV())).isTrue();
+        List<CcqeEvent> events = TopicContents.checkedEvents(broker.bootstrapServers(),
+                "flow-events", PhaseSpaceBox.generation(CcqeParameters.defaults()));
+        assertThat(events).hasSize(30_000).allSatisfy(event -> {
             assertThat(event.getWeight()).isEqualTo(1.0);
             assertThat(event.getModel().getFingerprint()).isEqualTo(manifest.fingerprint());
-        }
+        });
         CoverageReportDeserializer reports = new CoverageReportDeserializer();
         long accepted = TopicContents.readAll(broker.bootstrapServers(), "flow-coverage")
                 .stream().map(record -> reports.decode(record.value()))

@@ -10,10 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.enis.infra.KafkaBroker;
 import org.enis.infra.flink.FlinkCluster;
 import org.enis.infra.process.Ports;
@@ -22,7 +19,6 @@ import org.enis.physics.PhaseSpaceBox;
 import org.enis.pipeline.avro.AvroEventEncoder;
 import org.enis.pipeline.avro.AvroReportEncoder;
 import org.enis.schemas.CcqeEvent;
-import org.enis.schemas.kafka.CcqeEventDeserializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,22 +87,10 @@ class StandaloneClusterIT {
 
     /** Every event decodes, is unique, lies in the box and names the flow that made it. */
     private static void checkEvents(String bootstrapServers, GeneratorConfig config) {
-        PhaseSpaceBox box = PhaseSpaceBox.generation(PHYSICS);
-        CcqeEventDeserializer deserializer = new CcqeEventDeserializer();
-        Set<String> ids = new HashSet<>();
-        List<ConsumerRecord<String, byte[]>> records =
-                TopicContents.readAll(bootstrapServers, config.eventsTopic());
-        assertThat(records).hasSize((int) EVENTS);
-        for (ConsumerRecord<String, byte[]> record : records) {
-            CcqeEvent event = deserializer.decode(record.value());
-            assertThat(ids.add(event.getBatchNumber() + "/" + event.getIndexInBatch()))
-                    .as("event id %s/%s is unique", event.getBatchNumber(),
-                            event.getIndexInBatch()).isTrue();
-            assertThat(box.contains(event.getNeutrinoEnergyGeV(), event.getMuonMomentumGeV(),
-                    event.getMuonAngleRad(), event.getNucleonFermiMomentumGeV())).isTrue();
-            assertThat(event.getModel().getFingerprint())
-                    .isEqualTo(config.model().fingerprint());
-        }
+        List<CcqeEvent> events = TopicContents.checkedEvents(bootstrapServers,
+                config.eventsTopic(), PhaseSpaceBox.generation(PHYSICS));
+        assertThat(events).hasSize((int) EVENTS).allSatisfy(event -> assertThat(
+                event.getModel().getFingerprint()).isEqualTo(config.model().fingerprint()));
     }
 
     private static String get(URI uri) {

@@ -1,10 +1,14 @@
 package org.enis.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,6 +16,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.enis.physics.PhaseSpaceBox;
+import org.enis.schemas.CcqeEvent;
+import org.enis.schemas.kafka.CcqeEventDeserializer;
 
 /** What a topic holds, read as a downstream user would: a plain Kafka consumer, raw bytes. */
 final class TopicContents {
@@ -34,6 +41,27 @@ final class TopicContents {
             }
             return records;
         }
+    }
+
+    /**
+     * Every event of {@code topic}, decoded; asserts that each event id is unique and that
+     * each event lies in {@code box}.
+     */
+    static List<CcqeEvent> checkedEvents(String bootstrapServers, String topic,
+            PhaseSpaceBox box) {
+        CcqeEventDeserializer deserializer = new CcqeEventDeserializer();
+        Set<String> ids = new HashSet<>();
+        List<CcqeEvent> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : readAll(bootstrapServers, topic)) {
+            CcqeEvent event = deserializer.decode(record.value());
+            assertThat(ids.add(event.getBatchNumber() + "/" + event.getIndexInBatch()))
+                    .as("event id %s/%s is unique", event.getBatchNumber(),
+                            event.getIndexInBatch()).isTrue();
+            assertThat(box.contains(event.getNeutrinoEnergyGeV(), event.getMuonMomentumGeV(),
+                    event.getMuonAngleRad(), event.getNucleonFermiMomentumGeV())).isTrue();
+            events.add(event);
+        }
+        return events;
     }
 
     /** The number of records {@code topic} holds: the sum of its partitions' end offsets. */

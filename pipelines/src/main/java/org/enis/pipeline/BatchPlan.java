@@ -85,8 +85,8 @@ public final class BatchPlan implements Serializable {
     @Override
     public String toString() {
         return isBounded()
-                ? maxEvents + " events in " + batchCount()
-                        + (batchCount() == 1 ? " batch of " : " batches of ") + batchSize
+                ? maxEvents + " events in " + (batchCount() == 1 ? "1 batch"
+                        : batchCount() + " batches of " + batchSize)
                 : "batches of " + batchSize + " events until stopped";
     }
 }

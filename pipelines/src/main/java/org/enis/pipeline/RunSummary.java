@@ -200,7 +200,7 @@ public record RunSummary(GeneratorConfig config, long eventsPublished, long firs
         s.append(String.format("  bin/consume --bootstrapServers %s --runId %s%n", bootstrap,
                 config.runId()));
         s.append(String.format("  bin/consume --csv events.csv     (all events to CSV)%n"));
-        s.append(String.format("  kcat -b %s -t %s -C -e -f '%%k %%S bytes%%n'   (see"
+        s.append(String.format("  kcat -b %s -t %s -C -e -f '%%k %%S bytes\\n'   (see"
                 + " docs/pipelines.md)%n", bootstrap, config.eventsTopic()));
         if (kafkaDataDir != null) {
             s.append(String.format("The Kafka broker keeps running (data in %s); stop it with"

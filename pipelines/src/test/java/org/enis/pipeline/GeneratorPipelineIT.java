@@ -264,7 +264,7 @@ class GeneratorPipelineIT {
             "model manifest " + corrupt.resolve("manifest.json") + " is not a valid manifest",
             "was trained for MUON_ANTINEUTRINO on CARBON_12, the run asks for MUON_NEUTRINO"
                     + " on CARBON_12",
-            "--flux file " + directory.resolve("no-flux.csv") + " cannot be used",
+            "--flux file " + directory.resolve("no-flux.csv") + " does not exist",
         };
         for (int i = 0; i < cases.length; i++) {
             List<String> args = new ArrayList<>(List.of("--bootstrapServers",

@@ -1,6 +1,7 @@
 package org.enis.pipeline.cli;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.enis.physics.CcqeParameters;
 import org.enis.physics.CcqeTargetDensity;
@@ -68,14 +69,14 @@ final class PhysicsOptions {
         if (fluxFile == null) {
             return new CcqeTargetDensity(parameters);
         }
-        Flux flux;
         try {
-            flux = Flux.readCsv(fluxFile);
+            return new CcqeTargetDensity(parameters, Flux.readCsv(fluxFile));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("flux file " + fluxFile + " does not exist", e);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("flux file " + fluxFile + " cannot be used: "
                     + e.getMessage(), e);
         }
-        return new CcqeTargetDensity(parameters, flux);
     }
 
     /**

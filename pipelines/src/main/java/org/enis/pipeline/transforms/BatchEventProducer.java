@@ -3,6 +3,7 @@ package org.enis.pipeline.transforms;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import org.enis.physics.CcqeParameters;
+import org.enis.physics.CcqeTargetDensity;
 import org.enis.physics.FinalStateGenerator;
 import org.enis.pipeline.GeneratorConfig;
 import org.enis.pipeline.sampling.BatchGenerator;
@@ -32,11 +33,11 @@ final class BatchEventProducer implements AutoCloseable {
     BatchEventProducer(GeneratorConfig config, EventEncoder encoder) {
         this.config = config;
         this.encoder = encoder;
-        CcqeParameters parameters = CcqeParameters.parse(config.physicsParameters());
+        CcqeTargetDensity target = config.targetDensity();
+        CcqeParameters parameters = target.parameters();
         this.sampler = Proposals.open(config, parameters);
         this.seeds = new BatchSeeds(config.runId());
-        this.generator = new BatchGenerator(sampler,
-                new WeightEvaluator(config.targetDensity()),
+        this.generator = new BatchGenerator(sampler, new WeightEvaluator(target),
                 new QuantileRejection(config.thresholdWeight(), config.exact()), seeds,
                 config.expectedAcceptance());
         this.finalStates = new FinalStateGenerator(parameters);
